@@ -1,0 +1,9 @@
+"""Sub-commands of `gongwen`, one module each."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import convert_command, plugins_command
+
+COMMANDS: tuple[ModuleType, ...] = (convert_command, plugins_command)

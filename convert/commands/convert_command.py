@@ -1,0 +1,167 @@
+"""`gongwen convert`: convert one or many inputs."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..batch import STDIO, Job, Outcome, Settings, expand_inputs, plan_jobs, run_jobs
+from ..errors import ConvertError
+from ..pipeline import Converter
+from .common import add_common_options, add_normalization_options, converter_from_args
+
+DEFAULT_STDOUT_FORMAT = "md"
+
+
+def add_parser(subparsers: Any) -> None:
+    """Register `convert` and its options."""
+    parser = subparsers.add_parser(
+        "convert",
+        help="convert files (txt, html, json) to docx, md or json",
+        description="Convert inputs to DOCX, Markdown or JSON. With one input and no -o, "
+        "Markdown or JSON goes to standard output. With several inputs or a directory, "
+        "-o names an output directory.",
+    )
+    parser.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="input file, directory (converted recursively) or - for stdin",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="output file, output directory (ending in / or existing), or - for standard output",
+    )
+    parser.add_argument(
+        "-t",
+        "--to",
+        metavar="FORMAT",
+        help="output format: docx, md, json (default: from -o, else md)",
+    )
+    parser.add_argument(
+        "-f",
+        "--from",
+        dest="source",
+        metavar="FORMAT",
+        help="input format: text, html, json (default: from the file name)",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="convert N files at once (default 1; 0 = one per CPU)",
+    )
+    parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    add_common_options(parser)
+    add_normalization_options(parser)
+    docx_group = parser.add_argument_group("Word output")
+    docx_group.add_argument("--profile", help="layout profile (default: gbt9704)")
+    docx_group.add_argument("--profile-file", metavar="FILE", help="layout profile TOML file")
+    docx_group.add_argument(
+        "--reference-docx", metavar="FILE", help="take styles and page setup from this Word file"
+    )
+    docx_group.add_argument(
+        "--toc",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="insert a table of contents (compilations)",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Convert every input; return 1 if any failed."""
+    converter = converter_from_args(args)
+    to = _output_format(args, converter)
+    jobs = _plan(args, converter, to)
+    if not jobs:
+        raise ConvertError(
+            "no input files found (directories are searched for "
+            f"{', '.join(sorted(_readable_extensions(converter)))})"
+        )
+    settings = Settings(
+        config=converter.config,
+        to=to,
+        source_name=args.source,
+        disabled_plugins=tuple(args.disable_plugin),
+    )
+    workers = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    show_progress = len(jobs) > 1 and not args.quiet
+    reporter = _progress(len(jobs)) if show_progress else _errors_only
+    outcomes = run_jobs(jobs, settings, converter, workers=workers, report=reporter)
+    failed = [outcome for outcome in outcomes if outcome.error]
+    if len(jobs) > 1 and not args.quiet:
+        print(
+            f"gongwen: converted {len(jobs) - len(failed)} of {len(jobs)} files"
+            + (f", {len(failed)} failed" if failed else ""),
+            file=sys.stderr,
+        )
+    return 1 if failed else 0
+
+
+def _output_format(args: argparse.Namespace, converter: Converter) -> str:
+    if args.to:
+        return converter.sink(args.to).name
+    output = args.output
+    if output and output != STDIO and not _is_directory_target(output, len(args.inputs)):
+        suffix = Path(output).suffix[1:].lower()
+        if suffix:
+            return converter.sink(suffix).name
+        raise ConvertError(f"{output}: cannot tell the output format from the name; use -t")
+    if output is None or output == STDIO:
+        return DEFAULT_STDOUT_FORMAT
+    raise ConvertError("name the output format with -t when -o is a directory")
+
+
+def _is_directory_target(output: str, input_count: int) -> bool:
+    return output.endswith(("/", os.sep)) or Path(output).is_dir() or input_count > 1
+
+
+def _readable_extensions(converter: Converter) -> set[str]:
+    return {ext for source in converter.host.sources().values() for ext in source.extensions}
+
+
+def _plan(args: argparse.Namespace, converter: Converter, to: str) -> list[Job]:
+    inputs = list(expand_inputs(args.inputs, _readable_extensions(converter)))
+    several = len(inputs) > 1 or any(root is not None for _, root in inputs)
+    output = args.output
+    sink = converter.sink(to)
+    if output is not None and output != STDIO and (several or _is_directory_target(output, 1)):
+        return plan_jobs(inputs, Path(output), sink.extensions[0])
+    if several:
+        raise ConvertError("several inputs need an output directory: add -o DIR/")
+    if not inputs:
+        return []
+    if output is None and sink.binary:
+        raise ConvertError(
+            f"{sink.name.upper()} is binary and is not written to a terminal: "
+            "name an output file with -o (or -o - to write it to stdout)"
+        )
+    if output is None and sink.binary is False:
+        output = STDIO
+    assert output is not None
+    if output == STDIO and sink.binary and sys.stdout.isatty():
+        raise ConvertError(f"refusing to write {sink.name.upper()} to a terminal")
+    return [Job(input=inputs[0][0], output=output)]
+
+
+def _progress(total: int) -> Any:
+    def report(done: int, outcome: Outcome) -> None:
+        if outcome.error:
+            print(f"gongwen: error: {outcome.error}", file=sys.stderr)
+        elif sys.stderr.isatty():
+            print(f"[{done}/{total}] {outcome.job.input} → {outcome.job.output}", file=sys.stderr)
+
+    return report
+
+
+def _errors_only(done: int, outcome: Outcome) -> None:
+    if outcome.error:
+        print(f"gongwen: error: {outcome.error}", file=sys.stderr)
