@@ -191,3 +191,13 @@ def test_several_inputs_without_output_directory_is_an_error(tmp_path: Path) -> 
     result = gongwen("convert", str(SAMPLE), str(SAMPLE), "-t", "md")
     assert result.returncode == 1
     assert b"-o DIR/" in result.stderr
+
+
+def test_no_normalize_reads_the_text_as_flat_paragraphs() -> None:
+    result = gongwen("convert", str(SAMPLE), "-t", "json", "--no-normalize")
+    document = json.loads(result.stdout)
+    assert document["changes"] == []
+    blocks = [b for a in document["articles"] for b in a["blocks"]]
+    assert {b["type"] for b in blocks} == {"paragraph"}
+    assert blocks[0]["text"] == "2024年上半年工作总结汇编（3篇）"
+    assert blocks[0]["lines"] == [2, 2]

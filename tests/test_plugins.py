@@ -14,6 +14,7 @@ import pytest
 
 from convert import (
     Config,
+    ConfigError,
     Converter,
     Document,
     Pass,
@@ -193,3 +194,21 @@ def test_plugin_failing_in_a_hook_is_reported_and_skipped(
         "plugin 'failing' was skipped: gongwen_sinks failed: RuntimeError: boom"
         in capsys.readouterr().err
     )
+
+
+class StrictSettings:
+    """A test plugin that validates its own settings."""
+
+    @hookimpl
+    def gongwen_configure(self, config: Config) -> None:
+        width = config.plugin_settings.get("strict", {}).get("width", 10)
+        if not isinstance(width, int):
+            raise ConfigError(f"[plugins.strict] width must be an integer, not {width!r}")
+
+
+def test_configure_hook_validates_plugin_settings() -> None:
+    host = get_plugin_manager(load_entrypoints=False)
+    host.pm.register(StrictSettings(), name="strict")
+    Converter(config=Config(plugin_settings={"strict": {"width": 3}}), host=host)
+    with pytest.raises(ConfigError, match="width must be an integer"):
+        Converter(config=Config(plugin_settings={"strict": {"width": "wide"}}), host=host)
