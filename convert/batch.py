@@ -48,6 +48,7 @@ class Settings:
     to: str
     source_name: str | None = None
     disabled_plugins: tuple[str, ...] = ()
+    normalize: bool | None = None
     split: bool = False
     """Write one output per article into the job's output directory."""
 
@@ -86,13 +87,15 @@ def plan_jobs(
     return jobs
 
 
-def convert_one(converter: Converter, job: Job, to: str, source_name: str | None) -> bytes:
+def convert_one(converter: Converter, job: Job, settings: Settings) -> bytes:
     """Convert one job's input and return the output bytes."""
     if job.input == STDIO:
         data, info = sys.stdin.buffer.read(), SourceInfo(path=None)
     else:
         data, info = read_input(job.input), info_for_path(job.input)
-    return converter.convert_bytes(data, to, info=info, source_name=source_name)
+    return converter.convert_bytes(
+        data, settings.to, info=info, source_name=settings.source_name, normalize=settings.normalize
+    )
 
 
 def split_one(converter: Converter, job: Job, settings: Settings) -> None:
@@ -106,7 +109,8 @@ def split_one(converter: Converter, job: Job, settings: Settings) -> None:
     else:
         data, info = read_input(job.input), info_for_path(job.input)
     sink = converter.sink(settings.to)
-    pieces = split_document(converter.parse(data, info, settings.source_name))
+    document = converter.parse(data, info, settings.source_name, settings.normalize)
+    pieces = split_document(document)
     paths = split_paths(Path(job.output), [stem for stem, _ in pieces], sink.extensions[0])
     rendered = [sink.write(piece, converter.config) for _, piece in pieces]
     for path, output in zip(paths, rendered, strict=True):
@@ -120,7 +124,7 @@ def run_job(converter: Converter, job: Job, settings: Settings) -> Outcome:
         if settings.split:
             split_one(converter, job, settings)
             return Outcome(job)
-        data = convert_one(converter, job, settings.to, settings.source_name)
+        data = convert_one(converter, job, settings)
         if job.output == STDIO:
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()

@@ -10,10 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cases import Case, case_params
-from structure_render import parse_case_input, render, structure_only_converter
 
 from convert import SourceInfo
+from tests.cases import Case, case_params
+from tests.structure_render import parse_case_input, render, structure_only_converter
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "cases" / "structure"
 CASE_FILES = sorted(CASES_DIR.glob("*.txt"))

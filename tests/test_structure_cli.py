@@ -176,7 +176,7 @@ def test_markdown_run_in_headings_split_or_inline() -> None:
     split = _markdown(Config())
     assert "#### （一）水利投资稳步增长。\n\n上半年完成水利投资XX亿元" in split
     inline = _markdown(Config(split_run_in=False))
-    assert "（一）**水利投资稳步增长。**上半年完成水利投资XX亿元" in inline
+    assert "（一）**水利投资稳步增长**。上半年完成水利投资XX亿元" in inline
 
 
 def test_renumbering_is_recorded_in_the_audit() -> None:

@@ -12,10 +12,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import SEED_FILES
 
 from convert import Block, Converter, Document, SourceInfo
 from convert.model import labelled
+from tests.conftest import SEED_FILES
 
 EXPECTED_ARTICLES = {"000": 8, "001": 18, "002": 9, "003": 6, "004": 21}
 TITLES_000 = (

@@ -65,6 +65,13 @@ def add_parser(subparsers: Any) -> None:
         "-o directory (a sub-directory per input when there are several)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    parser.add_argument(
+        "--normalize",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="run the normalization passes (default: yes, except over gongwen "
+        "JSON, which has been through them)",
+    )
     add_common_options(parser)
     add_normalization_options(parser)
     docx_group = parser.add_argument_group("Word output")
@@ -97,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
         to=to,
         source_name=args.source,
         disabled_plugins=tuple(args.disable_plugin),
+        normalize=args.normalize,
         split=args.split,
     )
     workers = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
