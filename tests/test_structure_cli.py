@@ -174,9 +174,9 @@ def test_markdown_labels_canonical_by_default_kept_or_renumbered_on_request() ->
 
 def test_markdown_run_in_headings_split_or_inline() -> None:
     split = _markdown(Config())
-    assert "#### （一）水利投资稳步增长。\n\n上半年完成水利投资XX亿元" in split
+    assert "#### （一）水利投资稳步增长。\n\n上半年完成水利投资" in split
     inline = _markdown(Config(split_run_in=False))
-    assert "（一）**水利投资稳步增长**。上半年完成水利投资XX亿元" in inline
+    assert "（一）**水利投资稳步增长**。上半年完成水利投资" in inline
 
 
 def test_renumbering_is_recorded_in_the_audit() -> None:

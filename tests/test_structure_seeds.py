@@ -39,6 +39,7 @@ TITLES_003 = (
 FIRST_LINES_004 = (5, 135, 183, 219, 289, 345, 491, 567, 595, 627, 719, 793, 895, 947)
 _PAYWALL = re.compile(r"##[a-z]+##")
 _SENTENCE_END = "。；;！!？?"
+_WIDTH = str.maketrans("（）．：；！？", "().:;!?")
 
 
 @pytest.fixture(scope="session")
@@ -108,6 +109,10 @@ def test_002_articles_open_with_their_salutation(
         assert article.blocks[0].type == "salutation"
 
 
+def _fold(text: str) -> str:
+    return text.translate(_WIDTH)
+
+
 def _squeeze(text: str) -> str:
     return "".join(ch for ch in text if not ch.isspace())
 
@@ -129,11 +134,14 @@ def test_no_heading_inside_a_sentence(
         found = _numbered(block)
         if found is None:
             continue
-        label, text = found
-        source = _squeeze("".join(lines[block.lines.first - 1 : block.lines.last]))
-        at = source.find(_squeeze(label + text)[:12])
-        assert at >= 0, (block.lines, label, text[:20])
-        assert at == 0 or source[at - 1] in _SENTENCE_END, (block.lines, source[:60])
+        label, _ = found
+        source = _fold(_squeeze("".join(lines[block.lines.first - 1 : block.lines.last])))
+        label = _fold(label)
+        # Later passes may rewrite the text (placeholders, punctuation), never the
+        # position: the label opens the line, or follows a finished sentence there.
+        starts = [i for i in range(len(source)) if source.startswith(label, i)]
+        assert starts, (block.lines, label)
+        assert any(i == 0 or source[i - 1] in _SENTENCE_END for i in starts), block.lines
 
 
 @pytest.mark.parametrize(

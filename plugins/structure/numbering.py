@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from convert import Block, Change, Config, Document, Finding, Numbering
 
-from .patterns import canonical_label
+from .patterns import canonical_label, find_label
 
 PASS_NAME = "numbering"
 
@@ -86,6 +86,10 @@ def repair_block(block: Block, counter: _Counter, config: Config, audit: _Audit)
     last = counter.written.get(level, 0)
     _check(block, numbering, last, audit)
     number, inferred = numbering.number, numbering.inferred
+    if number is None:
+        # Documents built by hand or read from JSON may carry a label without its value.
+        found = find_label(numbering.label + "文")
+        number = found.number if found is not None and found.level == level else None
     if number is None:
         number, inferred = last + 1, True
         audit.findings.append(

@@ -1,0 +1,40 @@
+"""Structure passes over documents that did not come from the text source."""
+
+from __future__ import annotations
+
+from convert import (
+    Block,
+    Config,
+    Converter,
+    Meta,
+    Numbering,
+    Span,
+    get_plugin_manager,
+)
+from convert.model import single_article_document
+
+
+def _normalize(*blocks: Block) -> tuple[Block, ...]:
+    converter = Converter(config=Config(), host=get_plugin_manager(load_entrypoints=False))
+    document = converter.normalize(single_article_document(Meta(), blocks))
+    return tuple(document.iter_blocks())
+
+
+def test_a_label_without_its_value_gets_the_value_of_the_label() -> None:
+    heading = Block(
+        type="heading",
+        text="农业农村",
+        lines=Span(first=1, last=1),
+        numbering=Numbering(level=2, label="(三）"),
+    )
+    (result,) = _normalize(heading)
+    assert result.numbering == Numbering(level=2, label="(三）", number=3, canonical="（三）")
+
+
+def test_a_built_title_stays_and_numbered_paragraphs_become_headings() -> None:
+    title = Block(type="title", text="区水务局工作总结", lines=Span(first=1, last=1))
+    body = Block(type="paragraph", text="一、主要工作", lines=Span(first=2, last=2))
+    result = _normalize(title, body)
+    assert [b.type for b in result] == ["title", "heading"]
+    assert result[1].text == "主要工作"
+    assert result[1].numbering == Numbering(level=1, label="一、", number=1, canonical="一、")
