@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from convert_plugins.structure import STRUCTURE_PASSES
+
 from convert import (
     Block,
     Config,
@@ -12,6 +14,7 @@ from convert import (
     get_plugin_manager,
 )
 from convert.model import single_article_document
+from tests.conftest import ROOT
 
 
 def _normalize(*blocks: Block) -> tuple[Block, ...]:
@@ -38,3 +41,9 @@ def test_a_built_title_stays_and_numbered_paragraphs_become_headings() -> None:
     assert [b.type for b in result] == ["title", "heading"]
     assert result[1].text == "主要工作"
     assert result[1].numbering == Numbering(level=1, label="一、", number=1, canonical="一、")
+
+
+def test_the_structure_guide_lists_every_pass_with_its_order() -> None:
+    guide = (ROOT / "docs" / "structure.md").read_text(encoding="utf-8")
+    for structure_pass in STRUCTURE_PASSES:
+        assert f"| {structure_pass.order} | `{structure_pass.name}` |" in guide

@@ -11,6 +11,9 @@ from ..pipeline import info_for_path, read_input
 from .common import add_common_options, add_normalization_options, converter_from_args
 
 _INDENT = "  "
+# The text outline shows what the structure passes noticed; --json carries every
+# finding (with its pass) so that machines can filter for themselves.
+STRUCTURE_FINDINGS = frozenset({"numbering", "articles", "join-lines"})
 
 
 def add_parser(subparsers: Any) -> None:
@@ -114,11 +117,15 @@ def format_outline(data: dict[str, Any], canonical: bool) -> str:
         lines.append(f"{article['index']}. {title}{source}  (lines {span[0]}–{span[1]})")
         for heading in article["headings"]:
             lines.append(_heading_line(heading, canonical))
-    shown = [w for w in data["warnings"] if w["severity"] == "warning"]
-    notes = len(data["warnings"]) - len(shown)
+    ours = [w for w in data["warnings"] if w["pass"] in STRUCTURE_FINDINGS]
+    shown = [w for w in ours if w["severity"] == "warning"]
+    notes = len(ours) - len(shown)
+    others = len(data["warnings"]) - len(ours)
     if shown or notes:
         lines.append(f"warnings: {len(shown)}" + (f" (and {notes} notes)" if notes else ""))
         lines.extend(f"{_INDENT}{w['message']}" for w in shown)
+    if others:
+        lines.append(f"({others} findings of other passes: see --json)")
     return "\n".join(lines)
 
 
