@@ -50,7 +50,7 @@ def split_lead(block: Block, next_block: Block | None) -> Block:
         return replace(block, type="list_item") if level > 1 else block
     if len(text) > _GLUED_MIN_CHARS and level > 1:
         return replace(block, type="list_item")
-    if cut is not None and text[cut] in "。！？!?" and level >= 3:
+    if cut is not None and text[cut] in "。！？!?" and level >= 2:
         return block if _has_children(block, next_block) else replace(block, type="list_item")
     return block
 
