@@ -9,7 +9,8 @@ reported as a warning naming its line; it is never silently changed.
 `canonical` is the GB/T 9704 label for the number as written (`(一）` →
 `（一）`, `1、` → `1.`). With `labels = "renumber"` it is the sequential
 number instead, and every label that changes is recorded as a `Change`.
-The label as written always stays in `Numbering.label`.
+The label as written always stays in `Numbering.label`. A heading whose text
+repeats an earlier heading of the same article is reported too.
 """
 
 from __future__ import annotations
@@ -122,13 +123,44 @@ def repair_block(block: Block, counter: _Counter, config: Config, audit: _Audit)
     return block if repaired == numbering else _with_numbering(block, repaired)
 
 
+def _heading_text(block: Block) -> str | None:
+    if block.lead is not None:
+        return block.lead.text
+    return block.text if block.type == "heading" else None
+
+
+def report_repeats(blocks: tuple[Block, ...], audit: _Audit) -> None:
+    """Report a heading whose text repeats an earlier one of the same article.
+
+    A repeated section usually means a body pasted twice under one title
+    (a restart of `一、` inside an article); it is reported, never removed.
+    """
+    seen: dict[str, Block] = {}
+    for block in blocks:
+        text = _heading_text(block)
+        if not text:
+            continue
+        first = seen.setdefault(text, block)
+        if first is not block:
+            audit.findings.append(
+                Finding(
+                    pass_name=PASS_NAME,
+                    rule="repeated-heading",
+                    lines=block.lines,
+                    message=f"line {block.lines.first}: the heading “{text}” repeats "
+                    f"line {first.lines.first}",
+                )
+            )
+
+
 def run_numbering(document: Document, config: Config) -> Document:
-    """Repair the numbering of every article."""
+    """Repair the numbering of every article and report repeated headings."""
     audit = _Audit()
     articles = []
     for article in document.articles:
         counter = _Counter()
         blocks = tuple(repair_block(b, counter, config, audit) for b in article.blocks)
+        report_repeats(blocks, audit)
         articles.append(replace(article, blocks=blocks))
     result = replace(document, articles=tuple(articles))
     return result.with_audit(tuple(audit.changes), tuple(audit.findings))
