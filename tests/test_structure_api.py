@@ -5,15 +5,19 @@ from __future__ import annotations
 from convert_plugins.structure import STRUCTURE_PASSES
 
 from convert import (
+    Article,
     Block,
     Config,
     Converter,
+    Document,
     Meta,
     Numbering,
     Span,
     get_plugin_manager,
 )
 from convert.model import single_article_document
+from convert.outputs import MAX_NAME_CHARS
+from convert.split import split_document
 from tests.conftest import ROOT
 
 
@@ -47,3 +51,22 @@ def test_the_structure_guide_lists_every_pass_with_its_order() -> None:
     guide = (ROOT / "docs" / "structure.md").read_text(encoding="utf-8")
     for structure_pass in STRUCTURE_PASSES:
         assert f"| {structure_pass.order} | `{structure_pass.name}` |" in guide
+
+
+def test_split_names_are_numbered_wide_enough_and_bounded() -> None:
+    long_title = "关于" + "进一步加强和改进" * 20 + "工作的报告"
+    articles = tuple(
+        Article(
+            title=long_title if i == 0 else None,
+            blocks=(Block(type="paragraph", text="正文。", lines=Span(first=i + 1, last=i + 1)),),
+            title_source="text" if i == 0 else "missing",
+        )
+        for i in range(120)
+    )
+    pieces = split_document(Document(meta=Meta(), articles=articles))
+    names = [name for name, _ in pieces]
+    assert names[0].startswith("001-关于进一步")
+    assert len(names[0]) <= MAX_NAME_CHARS
+    assert names[1] == "002-无标题"
+    assert names[-1] == "120-无标题"
+    assert all(len(piece.articles) == 1 for _, piece in pieces)
