@@ -70,3 +70,17 @@ def test_split_names_are_numbered_wide_enough_and_bounded() -> None:
     assert names[1] == "002-无标题"
     assert names[-1] == "120-无标题"
     assert all(len(piece.articles) == 1 for _, piece in pieces)
+
+
+def test_paragraphs_of_html_pages_are_not_joined() -> None:
+    cut = (
+        Block(
+            type="paragraph", text="全年完成水利投资XX亿元，同比增长", lines=Span(first=1, last=1)
+        ),
+        Block(type="paragraph", text="X%，增速居全市前列。", lines=Span(first=2, last=2)),
+    )
+    converter = Converter(config=Config(), host=get_plugin_manager(load_entrypoints=False))
+    as_text = converter.normalize(single_article_document(Meta(source_adapter="text"), cut))
+    as_html = converter.normalize(single_article_document(Meta(source_adapter="html"), cut))
+    assert len(list(as_text.iter_blocks())) == 1
+    assert len(list(as_html.iter_blocks())) == 2

@@ -10,6 +10,8 @@ blank line in dense text, one in text that puts a blank after every line).
 CJK text is joined without a space. A paragraph right before a restarting
 `一、` is not joined: the restart means a new report began, and the missing
 end of the previous one is reported instead (pages lost in a preview).
+Inputs from HTML or Word sources are left alone: their paragraphs are the
+author's own.
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ from .patterns import (
 from .roles import title_shaped
 
 PASS_NAME = "join-lines"
+# Sources whose blocks are the author's own paragraphs (HTML <p>, Word paragraphs):
+# a paragraph there that ends without punctuation was written so, not cut.
+PARAGRAPH_SOURCES = frozenset({"html", "docx"})
 _CONTEXT_CHARS = 12
 _BARE_NUMBER = re.compile(r"^\d{1,2}$")
 _SECTION_LINE_MAX = 20
@@ -163,7 +168,9 @@ def _boundary_finding(previous: Block, block: Block) -> Finding:
 
 
 def run_join(document: Document, config: Config) -> Document:
-    """Re-join cut lines in every article."""
+    """Re-join cut lines in every article of a line-oriented input."""
+    if document.meta.source_adapter in PARAGRAPH_SOURCES:
+        return document
     articles = []
     changes: list[Change] = []
     findings: list[Finding] = []
