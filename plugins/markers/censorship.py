@@ -56,6 +56,11 @@ LEADER_GAPS: tuple[re.Pattern[str], ...] = (
 )
 
 
+def _list_letter(char: str) -> bool:
+    """A letter of an `A、B、C、D` list (a D there is a D, not 党)."""
+    return is_latin(char) and char != "D"
+
+
 def is_party_d(text: str, index: int) -> bool:
     """True when the `D` at `text[index]` can stand for 党 (the per-token guard)."""
     before, after = char_at(text, index - 1), char_at(text, index + 1)
@@ -63,9 +68,9 @@ def is_party_d(text: str, index: int) -> bool:
         return False
     if after in NOT_PARTY_AFTER or before in NOT_PARTY_NEXT_TO or after in NOT_PARTY_NEXT_TO:
         return False
-    if before in "、，," and is_latin(char_at(text, index - 2)):
+    if before == "、" and _list_letter(char_at(text, index - 2)):
         return False
-    if after in "、，," and is_latin(char_at(text, index + 2)):
+    if after == "、" and _list_letter(char_at(text, index + 2)):
         return False
     if text[max(0, index - 3) : index] == "维生素":
         return False

@@ -5,7 +5,8 @@ top (site name and date, 热门搜索, 当前位置 breadcrumb, the repeated pag
 title, 浏览数 / 发布时间 meta, the teaser, the preview header of a document
 shop) or a run at the very end (推荐访问 keyword line, 相关文章, Top, the ad
 block closing a paid compilation), and everything from a standalone
-`阅读全文` on when only short lines follow it. The same words inside the
+`阅读全文` on when only short lines that are not sentences (no final 。)
+follow it. The same words inside the
 body stay. A removed line becomes a `Change` whose `before` is the whole line.
 """
 
@@ -22,7 +23,7 @@ PASS_NAME = "site-chrome"
 HEAD_WINDOW = 12
 TAIL_WINDOW = 12
 READ_MORE_WINDOW = 80
-READ_MORE_MAX_LINE = 150
+READ_MORE_MAX_LINE = 100
 
 _DATE = r"\d{4}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})"
 HEAD_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -89,7 +90,7 @@ def _read_more_drops(blocks: Sequence[Block]) -> dict[int, str]:
     for index in range(first, len(blocks)):
         if READ_MORE.match(blocks[index].text):
             rest = blocks[index + 1 :]
-            if all(len(b.text) <= READ_MORE_MAX_LINE for b in rest):
+            if all(len(b.text) <= READ_MORE_MAX_LINE and not b.text.endswith("。") for b in rest):
                 return dict.fromkeys(range(index, len(blocks)), "read-more-tail")
     return {}
 

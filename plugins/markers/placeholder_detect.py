@@ -110,7 +110,7 @@ def _role(text: str, start: int, end: int) -> str:
     ):
         return "document_number"
     digits = len(token.replace(".", ""))
-    if after.startswith("年") and digits == 4:
+    if token[:2] in ("19", "20") or (after.startswith("年") and digits == 4):
         return "date"
     if DATE_AFTER.match(after):
         return "date"

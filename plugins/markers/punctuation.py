@@ -58,9 +58,11 @@ def halfwidth_edits(text: str, urls: list[tuple[int, int]]) -> list[Edit]:
         before, after = _neighbour(text, index, -1), _neighbour(text, index, 1)
         if is_digit(before) and is_digit(after):
             continue
-        cjk = is_cjk(before) or is_cjk(after)
-        inside = han_text and not (_latin_word(before) or _latin_word(after))
-        if cjk or (inside and before and after):
+        if _latin_word(before) or _latin_word(after):
+            convert = is_han(before) or is_han(after)  # `APP,提供` but not `world!”`
+        else:
+            convert = is_cjk(before) or is_cjk(after) or (han_text and bool(before and after))
+        if convert:
             edits.append(Edit(index, index + 1, FULL_WIDTH[char], "halfwidth-punctuation"))
     return edits
 
