@@ -128,7 +128,12 @@ def _describe(entry: dict[str, Any]) -> str:
         return f"change {entry['pass']}/{entry['rule']}: {before} → {after}"
     if entry["kind"] == "finding":
         return f"{entry['severity']} {entry['pass']}/{entry['rule']}: {entry['message']}"
-    return f"placeholder {entry['rule']}: {entry['original']}"
+    shown = (
+        entry["text"]
+        if entry["text"] == entry["original"]
+        else (f"{entry['original']} → {entry['text']}")
+    )
+    return f"placeholder {entry['rule']}: {shown}"
 
 
 def format_report(report: Report) -> Iterator[str]:
