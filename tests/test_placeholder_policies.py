@@ -7,7 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from convert import Block, Config, Converter, Lead, Numbering, Span, get_plugin_manager
+from convert import (
+    Article,
+    Block,
+    Config,
+    Converter,
+    Document,
+    Lead,
+    Numbering,
+    Span,
+    get_plugin_manager,
+)
 from convert.cli import main
 from convert.model import Meta, single_article_document
 
@@ -171,3 +181,20 @@ def test_run_in_lead_text_is_repaired_and_marked() -> None:
     assert [m.role for m in paragraph.marks] == ["number"]
     assert heading.text == "党风廉政建设"
     assert heading.numbering is not None
+
+
+def test_article_titles_follow_their_title_blocks() -> None:
+    """After the structure passes an article title is a copy of its title line: keep them equal."""
+    title_block = Block(type="title", text="XX县D建工作总结", lines=Span(first=1, last=1))
+    body = Block(type="paragraph", text="从严治D，D员带头，D委负责。", lines=Span(first=2, last=2))
+    document = Document(
+        meta=Meta(),
+        articles=(
+            Article(title=title_block.text, blocks=(title_block, body), title_source="text"),
+        ),
+    )
+    converter = Converter(config=Config(), host=get_plugin_manager(load_entrypoints=False))
+    result = converter.normalize(document)
+    (article,) = result.articles
+    assert article.title == article.blocks[0].text == "××县党建工作总结"
+    assert [c.before for c in result.changes if c.rule == "d-for-party"] == ["D"] * 4

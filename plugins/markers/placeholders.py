@@ -170,4 +170,19 @@ def placeholder_pass(document: Document, config: Config) -> Document:
         load_fill_table(config.fill_file)  # a bad fill file fails before any edit
     audit = _Audit()
     result = map_blocks(document, lambda block: _block(block, config, audit))
+    result = _retitle(result, config, audit)
     return result.with_audit(tuple(audit.changes), tuple(audit.findings))
+
+
+def _retitle(document: Document, config: Config, audit: _Audit) -> Document:
+    """Render placeholders in article titles; only titles not copied from a block are audited."""
+    articles = []
+    for article in document.articles:
+        if not article.title:
+            articles.append(article)
+            continue
+        lines = article.blocks[0].lines if article.blocks else Span(first=0, last=0)
+        scratch = _Audit() if article.title_source == "text" else audit
+        title, _ = _render(article.title, (), lines, config, scratch)
+        articles.append(replace(article, title=title))
+    return replace(document, articles=tuple(articles))

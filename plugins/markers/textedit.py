@@ -150,8 +150,30 @@ def rewrite_texts(document: Document, pass_name: str, rule: TextRule) -> Documen
             return None
         return [] if is_empty(new_block) else new_block
 
-    result = map_blocks(document, rewrite)
+    result = retitle(map_blocks(document, rewrite), pass_name, rule, changes)
     return result.with_audit(tuple(changes), tuple(findings))
+
+
+def retitle(document: Document, pass_name: str, rule: TextRule, changes: list[Change]) -> Document:
+    """Apply `rule` to article titles too.
+
+    A title taken from a title line (`title_source == "text"`) is a copy of a
+    block whose change is already audited; any other title is audited here,
+    at the lines of the article's first block.
+    """
+    articles = []
+    for article in document.articles:
+        title = article.title
+        edits = rule(title).edits if title else ()
+        if not title or not edits:
+            articles.append(article)
+            continue
+        new_title, _, _ = apply_edits(title, (), edits)
+        if article.title_source != "text":
+            lines = article.blocks[0].lines if article.blocks else Span(first=0, last=0)
+            changes.extend(_changes(pass_name, lines, title, edits))
+        articles.append(replace(article, title=new_title))
+    return replace(document, articles=tuple(articles))
 
 
 def all_texts(document: Document) -> list[str]:
