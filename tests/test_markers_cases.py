@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cases import Case, case_params
-from markers_support import parse_title_config, run_case
+
+from tests.cases import Case, case_params
+from tests.markers_support import parse_title_config, run_case
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "cases" / "markers"
 PARAMS = [param for path in sorted(CASES_DIR.glob("*.txt")) for param in case_params(path)]

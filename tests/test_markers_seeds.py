@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import seed_params
 
 from convert import Converter, Document, SourceInfo
 from convert.jsonform import to_json
+from tests.audit import lost_characters
+from tests.conftest import seed_params
 
 PARAMS = seed_params()
 CHROME = re.compile(
@@ -68,20 +69,6 @@ def _block_texts(document: Document) -> list[str]:
     return texts
 
 
-def _visible(document: Document) -> str:
-    parts: list[str] = []
-    for block in document.iter_blocks():
-        for numbering in (block.numbering, block.lead.numbering if block.lead else None):
-            if numbering is not None:
-                parts.append(numbering.label)
-        if block.lead is not None:
-            parts.append(block.lead.text)
-        parts.append(block.text)
-        parts.extend(cell for row in block.rows or () for cell in row)
-        parts.append(block.page or "")
-    return "".join(parts)
-
-
 @pytest.mark.parametrize("run", PARAMS, indirect=True)
 def test_no_paywall_mark_chrome_or_dangling_note_is_left(run: SeedRun) -> None:
     content = json.loads(run.json)
@@ -109,11 +96,8 @@ def test_d_is_repaired_exactly_where_it_stands_for_party(run: SeedRun) -> None:
 @pytest.mark.parametrize("run", PARAMS, indirect=True)
 def test_audit_accounts_for_every_character(run: SeedRun) -> None:
     """Every non-white-space input character is in a block or in a change's `before`."""
-    kept = Counter(_visible(run.document))
-    kept.update("".join(change.before for change in run.document.changes))
-    needed = Counter(c for c in run.text if not c.isspace())
-    missing = needed - kept
-    assert not missing, dict(missing.most_common(10))
+    lost = lost_characters(run.text, json.loads(run.json))
+    assert not lost, dict(lost.most_common(10))
 
 
 @pytest.mark.parametrize("run", PARAMS, indirect=True)
