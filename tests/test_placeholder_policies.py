@@ -11,15 +11,14 @@ from convert import (
     Article,
     Block,
     Config,
-    Converter,
     Document,
     Lead,
     Numbering,
     Span,
-    get_plugin_manager,
 )
 from convert.cli import main
 from convert.model import Meta, single_article_document
+from tests.markers_support import marker_converter
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "markers"
 REPORT = FIXTURES / "censored-report.txt"
@@ -166,9 +165,7 @@ def test_run_in_lead_text_is_repaired_and_marked() -> None:
         ),
     )
     document = single_article_document(Meta(), blocks)
-    converter = Converter(
-        config=Config(placeholders="mark"), host=get_plugin_manager(load_entrypoints=False)
-    )
+    converter = marker_converter(Config(placeholders="mark"))
     result = converter.normalize(document)
     paragraph, heading = result.articles[0].blocks
     assert paragraph.lead is not None
@@ -193,7 +190,7 @@ def test_article_titles_follow_their_title_blocks() -> None:
             Article(title=title_block.text, blocks=(title_block, body), title_source="text"),
         ),
     )
-    converter = Converter(config=Config(), host=get_plugin_manager(load_entrypoints=False))
+    converter = marker_converter(Config())
     result = converter.normalize(document)
     (article,) = result.articles
     assert article.title == article.blocks[0].text == "××县党建工作总结"
