@@ -23,7 +23,7 @@ import re
 from convert import Config, Document
 
 from .chars import HAN_RANGES, char_at, is_cjk, is_digit, is_latin
-from .textedit import Edit, Note, Outcome, all_texts, rewrite_texts
+from .textedit import Edit, Note, Outcome, all_texts, apply_edits, rewrite_texts
 
 PASS_NAME = "censorship-repair"
 PARTY_RULE = "d-for-party"
@@ -128,6 +128,10 @@ def repair_censorship(document: Document, config: Config) -> Document:
             edits = [Edit(i, i + 1, "党", PARTY_RULE) for i in party_candidates(text)]
         if repair_g:
             edits.extend(_g_edits(text))
-        return Outcome(edits=edits, notes=_leader_notes(text) if report_leaders else [])
+        if not report_leaders:
+            return Outcome(edits=edits)
+        # Quote the repaired text in findings, as the user will see it.
+        repaired = apply_edits(text, (), edits)[0] if edits else text
+        return Outcome(edits=edits, notes=_leader_notes(repaired))
 
     return rewrite_texts(document, PASS_NAME, rule)

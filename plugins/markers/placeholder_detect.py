@@ -96,7 +96,7 @@ def _accepted(text: str, start: int, end: int, urls: list[tuple[int, int]]) -> b
         return False
     if is_digit(after) and not (len(token) >= 2 and token.isupper() and "×" not in token):
         return False
-    return not (len(token) == 1 and token in "XＸ" and after in NOT_AFTER_SINGLE)
+    return not (len(token) == 1 and token in "XxＸｘ" and after in NOT_AFTER_SINGLE)
 
 
 def _counted(after: str) -> bool:
