@@ -17,7 +17,7 @@ A person placeholder next to a real name with the same title is reported
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from convert import (
     Block,
@@ -78,54 +78,65 @@ def _context_edits(text: str, found: list[Placeholder], table: FillTable) -> lis
     return edits
 
 
+@dataclass(frozen=True, slots=True)
+class _Planned:
+    """One planned rewrite of a placeholder and the mark its result gets."""
+
+    edit: Edit
+    kind: str
+    role: str
+
+
+def _fill_plan(text: str, found: list[Placeholder], table: FillTable) -> list[_Planned]:
+    """Context keys first (longest first), then role keys for what is left."""
+    plan = [_Planned(edit, FILLED, role) for edit, role in _context_edits(text, found, table)]
+    for ph in found:
+        filled = any(p.edit.start <= ph.start < p.edit.end for p in plan)
+        if not filled and ph.role in table.roles:
+            edit = Edit(ph.start, ph.end, table.roles[ph.role], "placeholder-fill")
+            plan.append(_Planned(edit, FILLED, ph.role))
+    return plan
+
+
+def _plan(text: str, found: list[Placeholder], config: Config) -> list[_Planned]:
+    """Fills (under `fill`), then `unify` for every placeholder not filled."""
+    plan: list[_Planned] = []
+    if config.placeholders == "fill" and config.fill_file:
+        plan = _fill_plan(text, found, load_fill_table(config.fill_file))
+    for ph in found:
+        if not any(p.edit.start <= ph.start < p.edit.end for p in plan):
+            edit = Edit(ph.start, ph.end, unify(ph.original), "placeholder-unify")
+            plan.append(_Planned(edit, KIND, ph.role))
+    return sorted(plan, key=lambda p: p.edit.start)
+
+
 def _render(
     text: str, marks: tuple[Mark, ...], lines: Span, config: Config, audit: _Audit
 ) -> tuple[str, tuple[Mark, ...]]:
+    """Return the text rendered by the policy and its marks (old placeholder marks replaced)."""
     kept = tuple(m for m in marks if m.kind not in (KIND, FILLED))
     found = find_placeholders(text)
-    if not found:
-        return text, kept
-    if config.placeholders == "keep":
+    if config.placeholders == "keep" or not found:
         new = tuple(
             Mark(start=p.start, end=p.end, kind=KIND, role=p.role, original=p.original)
             for p in found
         )
         return text, kept + new
-    fills: list[tuple[Edit, str, str]] = []  # edit, mark kind, role
-    rest = found
-    if config.placeholders == "fill" and config.fill_file:
-        table = load_fill_table(config.fill_file)
-        for edit, role in _context_edits(text, found, table):
-            fills.append((edit, FILLED, role))
-        rest = [p for p in found if not any(e.start <= p.start < e.end for e, _, _ in fills)]
-        for ph in rest:
-            if ph.role in table.roles:
-                fills.append(
-                    (
-                        Edit(ph.start, ph.end, table.roles[ph.role], "placeholder-fill"),
-                        FILLED,
-                        ph.role,
-                    )
-                )
-        rest = [p for p in rest if p.role not in table.roles]
-    for ph in rest:
-        fills.append(
-            (Edit(ph.start, ph.end, unify(ph.original), "placeholder-unify"), KIND, ph.role)
-        )
-        if config.placeholders == "fill":
+    plan = _plan(text, found, config)
+    new_text, shifted, spans = apply_edits(text, kept, [p.edit for p in plan])
+    new_marks = list(shifted)
+    for planned, (start, end) in zip(plan, spans, strict=True):
+        before = text[planned.edit.start : planned.edit.end]
+        if before != planned.edit.replacement:
+            audit.change(lines, planned.edit.rule, before, planned.edit.replacement)
+        if config.placeholders == "fill" and planned.kind == KIND:
             audit.finding(
                 lines,
                 "placeholder-unfilled",
-                f"“{ph.original}” ({ph.role}) has no value in the fill file",
+                f"“{before}” ({planned.role}) has no value in the fill file",
             )
-    ordered = sorted(fills, key=lambda item: item[0].start)
-    new_text, shifted, spans = apply_edits(text, kept, [e for e, _, _ in ordered])
-    new_marks = list(shifted)
-    for (edit, kind, role), (start, end) in zip(ordered, spans, strict=True):
-        before = text[edit.start : edit.end]
-        if before != edit.replacement:
-            audit.change(lines, edit.rule, before, edit.replacement)
-        new_marks.append(Mark(start=start, end=end, kind=kind, role=role, original=before))
+        mark = Mark(start=start, end=end, kind=planned.kind, role=planned.role, original=before)
+        new_marks.append(mark)
     return new_text, tuple(sorted(new_marks, key=lambda m: m.start))
 
 
