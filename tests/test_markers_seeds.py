@@ -17,6 +17,7 @@ from convert import Converter, Document, SourceInfo
 from convert.jsonform import to_json
 from tests.audit import lost_characters
 from tests.conftest import seed_params
+from tests.markers_support import MARKER_PASSES
 
 PARAMS = seed_params()
 CHROME = re.compile(
@@ -112,3 +113,12 @@ def test_json_keeps_the_audit_and_the_placeholder_marks(run: SeedRun) -> None:
     ]
     assert all(m["kind"] == "placeholder" and m["role"] and m["original"] for m in marks)
     assert not re.search(r"(?<![A-Za-z])(?:XX|xx)(?![A-Za-z])", run.markdown)
+
+
+@pytest.mark.parametrize("run", PARAMS, indirect=True)
+def test_a_second_run_changes_nothing(run: SeedRun, seed_converter: Converter) -> None:
+    """Normalizing gongwen JSON again (--normalize) is a no-op for the marker passes."""
+    again = seed_converter.normalize(run.document)
+    new = again.changes[len(run.document.changes) :]
+    assert [c for c in new if c.pass_name in MARKER_PASSES] == []
+    assert list(again.iter_blocks()) == list(run.document.iter_blocks())

@@ -94,7 +94,7 @@ def _accepted(text: str, start: int, end: int, urls: list[tuple[int, int]]) -> b
         return formula
     if is_digit(before) or before == ".":
         return False
-    if is_digit(after) and not (len(token) >= 2 and token.isupper() and "×" not in token):
+    if is_digit(after) and not (len(token) >= 2 and (token.isupper() or set(token) == {"×"})):
         return False
     return not (len(token) == 1 and token in "XxＸｘ" and after in NOT_AFTER_SINGLE)
 
@@ -140,7 +140,7 @@ def find_placeholders(text: str) -> list[Placeholder]:
         if not _accepted(text, start, end, urls):
             continue
         role = _role(text, start, end)
-        if match.group() == "×" and role == "unknown":
+        if match.group() == "×" and role == "unknown" and not _in_formula(text, start, end):
             continue
         found.append(Placeholder(start, end, role, match.group()))
     return found

@@ -78,6 +78,21 @@ def _context_edits(text: str, found: list[Placeholder], table: FillTable) -> lis
     return edits
 
 
+def _with_earlier(
+    text: str, found: list[Placeholder], marks: tuple[Mark, ...]
+) -> list[Placeholder]:
+    """Add placeholders an earlier run marked that detection alone no longer sees (`×宗（×）`)."""
+    extra = [
+        Placeholder(m.start, m.end, m.role or "unknown", text[m.start : m.end])
+        for m in marks
+        if m.kind == KIND
+        and 0 <= m.start < m.end <= len(text)
+        and set(text[m.start : m.end]) <= set("×.")
+        and not any(p.start < m.end and m.start < p.end for p in found)
+    ]
+    return sorted(found + extra, key=lambda p: p.start)
+
+
 @dataclass(frozen=True, slots=True)
 class _Planned:
     """One planned rewrite of a placeholder and the mark its result gets."""
@@ -115,10 +130,18 @@ def _render(
 ) -> tuple[str, tuple[Mark, ...]]:
     """Return the text rendered by the policy and its marks (old placeholder marks replaced)."""
     kept = tuple(m for m in marks if m.kind not in (KIND, FILLED))
-    found = find_placeholders(text)
+    # On a second run (gongwen JSON normalized again) the source's spelling survives.
+    earlier = {(m.start, m.end): m.original for m in marks if m.kind == KIND and m.original}
+    found = _with_earlier(text, find_placeholders(text), marks)
     if config.placeholders == "keep" or not found:
         new = tuple(
-            Mark(start=p.start, end=p.end, kind=KIND, role=p.role, original=p.original)
+            Mark(
+                start=p.start,
+                end=p.end,
+                kind=KIND,
+                role=p.role,
+                original=earlier.get((p.start, p.end), p.original),
+            )
             for p in found
         )
         return text, kept + new
@@ -135,7 +158,8 @@ def _render(
                 "placeholder-unfilled",
                 f"“{before}” ({planned.role}) has no value in the fill file",
             )
-        mark = Mark(start=start, end=end, kind=planned.kind, role=planned.role, original=before)
+        original = earlier.get((planned.edit.start, planned.edit.end), before)
+        mark = Mark(start=start, end=end, kind=planned.kind, role=planned.role, original=original)
         new_marks.append(mark)
     return new_text, tuple(sorted(new_marks, key=lambda m: m.start))
 

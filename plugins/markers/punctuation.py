@@ -134,6 +134,10 @@ def quote_edits(text: str) -> tuple[list[Edit], list[Note], list[tuple[int, int]
     return [], [Note("quotes", "unbalanced quotation marks", "info")], []
 
 
+def _cjk_like(char: str, other: str) -> bool:
+    return is_cjk(char) or (char in FULL_WIDTH and is_han(other))
+
+
 def space_edits(text: str, protected: list[tuple[int, int]]) -> list[Edit]:
     """Stray spaces inside CJK text; slogan spaces inside quotes stay."""
     edits = []
@@ -143,7 +147,8 @@ def space_edits(text: str, protected: list[tuple[int, int]]) -> list[Edit]:
             continue
         if is_han(before) and is_han(after) and _in_spans(match.start(), protected):
             continue
-        cjk_both = is_cjk(before) and is_cjk(after)
+        # Half-width marks next to an ideograph turn full-width in this pass.
+        cjk_both = _cjk_like(before, after) and _cjk_like(after, before)
         mixed = (is_han(before) and (is_latin(after) or is_digit(after))) or (
             is_han(after) and (is_latin(before) or is_digit(before))
         )
