@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from convert import Config, Pass, hookimpl
+from convert import Config, ConfigError, Pass, hookimpl
 
 from . import censorship, chrome, footnotes, paywall, placeholders, punctuation, urlescape
 from .fill_file import load_fill_table
@@ -77,5 +77,8 @@ def gongwen_passes() -> Sequence[Pass]:
 @hookimpl
 def gongwen_configure(config: Config) -> None:
     """Check the fill file up front when the `fill` policy is chosen."""
-    if config.placeholders == "fill" and config.fill_file:
-        load_fill_table(config.fill_file)
+    if config.placeholders != "fill":
+        return
+    if not config.fill_file:
+        raise ConfigError('placeholders = "fill" needs a fill file (fill_file, --fill FILE)')
+    load_fill_table(config.fill_file)
