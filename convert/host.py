@@ -36,6 +36,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "convert_plugins.markdown_sink",
     "convert_plugins.structure",
     "convert_plugins.docx_sink",
+    "convert_plugins.markers",
     "convert.detect",
 )
 
