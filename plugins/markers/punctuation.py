@@ -22,7 +22,7 @@ import re
 
 from convert import Config, Document
 
-from .chars import char_at, is_cjk, is_digit, is_han, is_latin
+from .chars import HAN_CLASS, char_at, is_cjk, is_digit, is_han, is_latin
 from .textedit import Edit, Note, Outcome, rewrite_texts
 
 PASS_NAME = "punctuation"
@@ -30,6 +30,15 @@ FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 URL = re.compile(r"(?:https?://|www\.)[!-~]+")
 SPACES = re.compile(r"[ \u00a0\u2002\u2003\u2009\u3000]+")
 QUOTE_CHARS = {'"', "“", "”", "＂", "″"}
+# Most paragraphs hold none of the characters a rule looks at: one regex scan
+# per rule finds the candidates instead of a Python loop over every character.
+_HALFWIDTH = re.compile("[,;:!?]")
+_PARENTHESES = re.compile("[(（)）]")
+_QUOTES = re.compile('["“”＂″]')
+_HAN = re.compile(HAN_CLASS)
+_BOOK_TITLE = re.compile(r"《[^《》]*》")
+_ANGLE_PAIR = re.compile(r"<([^<>]*)>")
+_ITEM_NUMBER = re.compile(r"[0-9]{1,2}")
 
 
 def _in_spans(index: int, spans: list[tuple[int, int]]) -> bool:
@@ -50,10 +59,11 @@ def _latin_word(char: str) -> bool:
 
 def halfwidth_edits(text: str, urls: list[tuple[int, int]]) -> list[Edit]:
     """`, ; : ! ?` in CJK text → full width; not between digits, in URLs or Latin phrases."""
-    edits = []
-    han_text = any(is_han(c) for c in text)
-    for index, char in enumerate(text):
-        if char not in FULL_WIDTH or _in_spans(index, urls):
+    edits: list[Edit] = []
+    han_text: bool | None = None
+    for match in _HALFWIDTH.finditer(text):
+        index, char = match.start(), match.group()
+        if urls and _in_spans(index, urls):
             continue
         before, after = _neighbour(text, index, -1), _neighbour(text, index, 1)
         if is_digit(before) and is_digit(after):
@@ -61,7 +71,9 @@ def halfwidth_edits(text: str, urls: list[tuple[int, int]]) -> list[Edit]:
         if _latin_word(before) or _latin_word(after):
             convert = is_han(before) or is_han(after)  # `APP,提供` but not `world!”`
         else:
-            convert = is_cjk(before) or is_cjk(after) or (han_text and bool(before and after))
+            if han_text is None and before and after:
+                han_text = _HAN.search(text) is not None
+            convert = is_cjk(before) or is_cjk(after) or bool(han_text and before and after)
         if convert:
             edits.append(Edit(index, index + 1, FULL_WIDTH[char], "halfwidth-punctuation"))
     return edits
@@ -70,16 +82,19 @@ def halfwidth_edits(text: str, urls: list[tuple[int, int]]) -> list[Edit]:
 def parenthesis_edits(text: str) -> list[Edit]:
     """Pairs of ( ) around CJK content → （ ）."""
     edits: list[Edit] = []
+    if "(" not in text and ")" not in text:
+        return edits  # only （ ） pairs, which stay
     stack: list[int] = []
-    for index, char in enumerate(text):
+    for match in _PARENTHESES.finditer(text):
+        index, char = match.start(), match.group()
         if char in "(（":
             stack.append(index)
-        elif char in ")）" and stack:
+        elif stack:
             start = stack.pop()
             pair = text[start] + char
-            content = text[start + 1 : index]
             if pair != "（）" and (
-                any(is_han(c) for c in content) or _enumerator(content, char_at(text, index + 1))
+                _HAN.search(text, start + 1, index) is not None
+                or _enumerator(text[start + 1 : index], char_at(text, index + 1))
             ):
                 if text[start] == "(":
                     edits.append(Edit(start, start + 1, "（", "parentheses"))
@@ -90,15 +105,17 @@ def parenthesis_edits(text: str) -> list[Edit]:
 
 def _enumerator(content: str, after: str) -> bool:
     """`(3)完成…`: a bracketed item number in running CJK text."""
-    return is_han(after) and re.fullmatch(r"[0-9]{1,2}", content) is not None
+    return is_han(after) and _ITEM_NUMBER.fullmatch(content) is not None
 
 
 def nesting_edits(text: str) -> list[Edit]:
     """`<…>` inside `《…》` → `〈…〉`."""
     edits: list[Edit] = []
-    for outer in re.finditer(r"《[^《》]*》", text):
-        for inner in re.finditer(r"<([^<>]*)>", outer.group()):
-            if any(is_han(c) for c in inner.group(1)):
+    if "<" not in text or "《" not in text:
+        return edits
+    for outer in _BOOK_TITLE.finditer(text):
+        for inner in _ANGLE_PAIR.finditer(outer.group()):
+            if _HAN.search(inner.group(1)) is not None:
                 start = outer.start() + inner.start()
                 end = outer.start() + inner.end()
                 edits.append(Edit(start, start + 1, "〈", "book-title-nesting"))
@@ -108,9 +125,9 @@ def nesting_edits(text: str) -> list[Edit]:
 
 def _quote_positions(text: str) -> list[int]:
     return [
-        i
-        for i, c in enumerate(text)
-        if c in QUOTE_CHARS and not (c == "″" and is_digit(char_at(text, i - 1)))
+        m.start()
+        for m in _QUOTES.finditer(text)
+        if not (m.group() == "″" and is_digit(char_at(text, m.start() - 1)))
     ]
 
 
@@ -159,7 +176,7 @@ def space_edits(text: str, protected: list[tuple[int, int]]) -> list[Edit]:
 
 def book_title_spans(text: str) -> list[tuple[int, int]]:
     """Spans of 《…》 titles."""
-    return [m.span() for m in re.finditer(r"《[^《》]*》", text)]
+    return [m.span() for m in _BOOK_TITLE.finditer(text)] if "《" in text else []
 
 
 def normalize_punctuation(text: str) -> Outcome:
@@ -167,7 +184,8 @@ def normalize_punctuation(text: str) -> Outcome:
     urls = [m.span() for m in URL.finditer(text)]
     quotes, notes, quoted = quote_edits(text)
     edits = halfwidth_edits(text, urls) + parenthesis_edits(text) + nesting_edits(text) + quotes
-    edits += [Edit(m.start(), m.end(), "%", "percent-sign") for m in re.finditer("％", text)]
+    if "％" in text:
+        edits += [Edit(m.start(), m.end(), "%", "percent-sign") for m in re.finditer("％", text)]
     if text.endswith(".") and is_han(char_at(text, len(text) - 2)):
         edits.append(Edit(len(text) - 1, len(text), "。", "terminal-period"))
     edits += space_edits(text, quoted + book_title_spans(text))
