@@ -27,6 +27,8 @@ TOKEN = re.compile(
     r"|[Xx×Ｘｘ]+(?:\.[Xx×Ｘｘ]+)?"
     r"|○{2,}|[*＊]{2,}"
 )
+# Every TOKEN match holds one of these; most paragraphs hold none.
+CANDIDATE = re.compile("[Xx×Ｘｘ○*＊]")
 URL = re.compile(r"(?:https?://|www\.)[!-~]+")
 FORMULA = re.compile(r"[0-9A-Za-zＸｘ×]+(?:\+[0-9A-Za-zＸｘ×]+)+")
 ONLY_MARKS = re.compile(r"[Xx×Ｘｘ]+")
@@ -133,6 +135,8 @@ def _role(text: str, start: int, end: int) -> str:
 
 def find_placeholders(text: str) -> list[Placeholder]:
     """Every placeholder in `text`, in order, with its role."""
+    if CANDIDATE.search(text) is None:
+        return []
     urls = [m.span() for m in URL.finditer(text)]
     found = []
     for match in TOKEN.finditer(text):

@@ -126,13 +126,23 @@ def _plan(text: str, found: list[Placeholder], config: Config) -> list[_Planned]
 
 
 def _render(
-    text: str, marks: tuple[Mark, ...], lines: Span, config: Config, audit: _Audit
+    text: str,
+    marks: tuple[Mark, ...],
+    lines: Span,
+    config: Config,
+    audit: _Audit,
+    detected: list[Placeholder],
 ) -> tuple[str, tuple[Mark, ...]]:
-    """Return the text rendered by the policy and its marks (old placeholder marks replaced)."""
+    """Return the text rendered by the policy and its marks (old placeholder marks replaced).
+
+    `detected` is `find_placeholders(text)`.
+    """
+    if not detected and not marks:
+        return text, marks
     kept = tuple(m for m in marks if m.kind not in (KIND, FILLED))
     # On a second run (gongwen JSON normalized again) the source's spelling survives.
     earlier = {(m.start, m.end): m.original for m in marks if m.kind == KIND and m.original}
-    found = _with_earlier(text, find_placeholders(text), marks)
+    found = _with_earlier(text, detected, marks)
     if config.placeholders == "keep" or not found:
         new = tuple(
             Mark(
@@ -164,9 +174,9 @@ def _render(
     return new_text, tuple(sorted(new_marks, key=lambda m: m.start))
 
 
-def _leak_findings(text: str, lines: Span, audit: _Audit) -> None:
+def _leak_findings(text: str, lines: Span, audit: _Audit, detected: list[Placeholder]) -> None:
     seen: set[str] = set()
-    for ph in find_placeholders(text):
+    for ph in detected:
         if ph.role != "person":
             continue
         title = next((t for t in PERSON_TITLES if text.startswith(t, ph.end)), None)
@@ -185,13 +195,17 @@ def _leak_findings(text: str, lines: Span, audit: _Audit) -> None:
 def _block(block: Block, config: Config, audit: _Audit) -> Block:
     new = block
     if block.lead is not None and block.lead.text:
-        _leak_findings(block.lead.text, block.lines, audit)
-        text, marks = _render(block.lead.text, block.lead.marks, block.lines, config, audit)
+        detected = find_placeholders(block.lead.text)
+        _leak_findings(block.lead.text, block.lines, audit, detected)
+        text, marks = _render(
+            block.lead.text, block.lead.marks, block.lines, config, audit, detected
+        )
         if text != block.lead.text or marks != block.lead.marks:
             new = replace(new, lead=Lead(text=text, numbering=block.lead.numbering, marks=marks))
     if block.text:
-        _leak_findings(block.text, block.lines, audit)
-        text, marks = _render(block.text, block.marks, block.lines, config, audit)
+        detected = find_placeholders(block.text)
+        _leak_findings(block.text, block.lines, audit, detected)
+        text, marks = _render(block.text, block.marks, block.lines, config, audit, detected)
         if text != block.text or marks != block.marks:
             new = replace(new, text=text, marks=marks)
     return new
@@ -218,6 +232,7 @@ def _retitle(document: Document, config: Config, audit: _Audit) -> Document:
             continue
         lines = article.blocks[0].lines if article.blocks else Span(first=0, last=0)
         scratch = _Audit() if article.title_source == "text" else audit
-        title, _ = _render(article.title, (), lines, config, scratch)
+        detected = find_placeholders(article.title)
+        title, _ = _render(article.title, (), lines, config, scratch, detected)
         articles.append(replace(article, title=title))
     return replace(document, articles=tuple(articles))
