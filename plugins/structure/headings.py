@@ -52,11 +52,13 @@ def detect_headings(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
             result.append(block)
             continue
         found = classify_line(block.text, block.lines, previous_item)
-        if found.numbering is not None:
-            if found.numbering.level < 3:
-                previous_item = 0
-            elif found.numbering.level == 3:
-                previous_item = found.numbering.number or 0
+        if found.numbering is None:
+            result.append(block)  # still the same paragraph: keep the object
+            continue
+        if found.numbering.level < 3:
+            previous_item = 0
+        elif found.numbering.level == 3:
+            previous_item = found.numbering.number or 0
         result.append(replace(block, type=found.type, text=found.text, numbering=found.numbering))
     return tuple(result)
 

@@ -16,6 +16,7 @@ from convert import Block
 CJK_DIGITS = "〇一二三四五六七八九"
 CJK_NUMERAL = "零〇一二三四五六七八九十百两"
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_DIGIT_VALUES = {ch: i for i, ch in enumerate(CJK_DIGITS)} | {"零": 0, "两": 2}
 
 # Characters after which a line is a finished sentence or phrase.
 TERMINAL = "。！？；：…”’）》】!?;:)」』"
@@ -49,7 +50,7 @@ def cjk_to_int(numeral: str) -> int | None:
     """Return the value of a Chinese numeral up to 999 ("十三" → 13), None if not one."""
     if not numeral or any(ch not in CJK_NUMERAL for ch in numeral):
         return None
-    digits = {ch: i for i, ch in enumerate(CJK_DIGITS)} | {"零": 0, "两": 2}
+    digits = _DIGIT_VALUES
     total, current = 0, 0
     for ch in numeral:
         if ch == "百":
@@ -110,6 +111,10 @@ _LEVEL_1 = re.compile(r"^([一二三四五六七八九十百]{1,4})、")
 _LEVEL_2 = re.compile(r"^[（(]([一二三四五六七八九十]{0,3})[）)]")
 _LEVEL_3 = re.compile(r"^(\d{1,2})(?:、|[.．](?!\d)|[.．](?=\d{4}年))")
 _LEVEL_4 = re.compile(r"^[（(](\d{1,2})[）)]")
+# A label starts with one of these or with a decimal digit (what `\d` matches).
+_LABEL_START = frozenset("一二三四五六七八九十百（(")
+# No label pattern, lookahead included, looks further than this into a line.
+_LABEL_REACH = 16
 # `3.4月份…`: item 3 whose text starts with a number; only the list context can tell.
 DECIMAL_START = re.compile(r"^(\d{1,2})[.．](?=\d)")
 
@@ -120,7 +125,10 @@ def find_label(text: str) -> Label | None:
     Decimals (`2.97亿元`), years (`2023年`), ranges (`1-9月`), circled numbers
     and `一是` are not labels.
     """
-    plain = ascii_digits(text)
+    first = text[:1]
+    if first not in _LABEL_START and not first.isdecimal():
+        return None
+    plain = ascii_digits(text[:_LABEL_REACH])
     for level, pattern in ((1, _LEVEL_1), (2, _LEVEL_2), (3, _LEVEL_3), (4, _LEVEL_4)):
         match = pattern.match(plain)
         if match is None:
