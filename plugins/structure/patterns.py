@@ -17,6 +17,7 @@ CJK_DIGITS = "〇一二三四五六七八九"
 CJK_NUMERAL = "零〇一二三四五六七八九十百两"
 _FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _DIGIT_VALUES = {ch: i for i, ch in enumerate(CJK_DIGITS)} | {"零": 0, "两": 2}
+_IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
 
 # Characters after which a line is a finished sentence or phrase.
 TERMINAL = "。！？；：…”’）》】!?;:)」』"
@@ -153,7 +154,9 @@ def ends_terminal(text: str) -> bool:
 
 def has_cjk(text: str, at_least: int = 1) -> bool:
     """Tell whether `text` holds at least `at_least` CJK ideographs."""
-    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff") >= at_least
+    if at_least <= 0:
+        return True
+    return any(count >= at_least for count, _ in enumerate(_IDEOGRAPH.finditer(text), 1))
 
 
 def gap(before: Block, after: Block) -> int:
