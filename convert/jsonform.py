@@ -8,7 +8,7 @@ when empty, so the output is stable and diffs stay small.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, cast
 
 from .errors import SourceError
@@ -38,21 +38,64 @@ def to_json(document: Document) -> str:
     The outline is indented; each block, change and finding (every object
     with "lines") sits on one line, which keeps files greppable and diffs small.
     """
-    return _dump(document_to_dict(document), "") + "\n"
+    pieces: list[str] = []
+    _dump(document_to_dict(document), "", pieces)
+    pieces.append("\n")
+    return "".join(pieces)
 
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+def _one_line_encoder() -> Callable[[Any], str]:
+    """Return a function encoding one value on one line, as `JSONEncoder.encode` does.
+
+    `JSONEncoder.encode` builds a new C encoder on every call, which costs more
+    than encoding a block; a document has one call per block, change and finding,
+    so the C encoder is built once here (where the interpreter has one).
+    """
+    encoder = json.JSONEncoder(ensure_ascii=False)
+    try:
+        from _json import make_encoder
+    except ImportError:  # pragma: no cover - interpreters without the C accelerator
+        return encoder.encode
+    encode_chunks = make_encoder(
+        None,  # no circular check: the model is acyclic
+        encoder.default,
+        json.encoder.encode_basestring,
+        None,
+        encoder.key_separator,
+        encoder.item_separator,
+        False,
+        False,
+        True,
+    )
+    return lambda value: "".join(encode_chunks(value, 0))
 
 
-def _dump(value: Any, indent: str) -> str:
+_ENCODE = _one_line_encoder()
+
+
+def _dump(value: Any, indent: str, pieces: list[str]) -> None:
+    """Append the JSON of `value` to `pieces` (joined once: no copy per nesting level)."""
     if isinstance(value, dict) and value and "lines" not in value:
         inner = indent + " "
-        items = (f"{inner}{_ENCODE(k)}: {_dump(v, inner)}" for k, v in value.items())
-        return "{\n" + ",\n".join(items) + "\n" + indent + "}"
-    if isinstance(value, list) and value and isinstance(value[0], dict):
+        separator = "{\n"
+        for key, item in value.items():
+            pieces.append(f"{separator}{inner}{_ENCODE(key)}: ")
+            _dump(item, inner, pieces)
+            separator = ",\n"
+        pieces.append("\n" + indent + "}")
+    elif isinstance(value, list) and value and isinstance(value[0], dict):
         inner = indent + " "
-        return "[\n" + ",\n".join(inner + _dump(v, inner) for v in value) + "\n" + indent + "]"
-    return _ENCODE(value)
+        separator = "[\n" + inner
+        for item in value:
+            pieces.append(separator)
+            if isinstance(item, dict) and "lines" in item:
+                pieces.append(_ENCODE(item))  # a block, change or finding: one line
+            else:
+                _dump(item, inner, pieces)
+            separator = ",\n" + inner
+        pieces.append("\n" + indent + "]")
+    else:
+        pieces.append(_ENCODE(value))
 
 
 def from_json(text: str, name: str = "<json>") -> Document:
