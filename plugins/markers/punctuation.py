@@ -65,6 +65,10 @@ def halfwidth_edits(text: str, urls: list[tuple[int, int]]) -> list[Edit]:
         index, char = match.start(), match.group()
         if urls and _in_spans(index, urls):
             continue
+        if (index and _HAN.match(text, index - 1)) or _HAN.match(text, index + 1):
+            # Right next to an ideograph: every branch below converts (the common case).
+            edits.append(Edit(index, index + 1, FULL_WIDTH[char], "halfwidth-punctuation"))
+            continue
         before, after = _neighbour(text, index, -1), _neighbour(text, index, 1)
         if is_digit(before) and is_digit(after):
             continue
