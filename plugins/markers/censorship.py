@@ -33,6 +33,7 @@ MIN_CANDIDATES = 3
 CANDIDATES_PER_PARTY = 10
 NOT_PARTY_AFTER = set("级类档型座栋区号轮等段楼款式")
 NOT_PARTY_NEXT_TO = set("-_./&")
+_LETTER_D = re.compile("D")
 
 G_DICTIONARY: tuple[tuple[re.Pattern[str], str], ...] = (
     (
@@ -79,7 +80,9 @@ def is_party_d(text: str, index: int) -> bool:
 
 def party_candidates(text: str) -> list[int]:
     """Offsets of every guarded `D` in `text`."""
-    return [i for i, c in enumerate(text) if c == "D" and is_party_d(text, i)]
+    if "D" not in text:
+        return []
+    return [m.start() for m in _LETTER_D.finditer(text) if is_party_d(text, m.start())]
 
 
 def party_gate(texts: list[str]) -> bool:

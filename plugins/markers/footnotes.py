@@ -14,7 +14,7 @@ import re
 from convert import Config, Document
 
 from .chars import HAN_RANGES
-from .textedit import Edit, Outcome, all_texts, rewrite_texts
+from .textedit import NOTHING, Edit, Outcome, all_texts, rewrite_texts
 
 PASS_NAME = "dangling-footnotes"
 RULE = "dangling-footnote"
@@ -37,6 +37,8 @@ def remove_dangling_footnotes(document: Document, config: Config) -> Document:
     defined = defined_notes(document)
 
     def rule(text: str) -> Outcome:
+        if "[" not in text and "［" not in text:
+            return NOTHING
         return Outcome(
             edits=[
                 Edit(m.start(), m.end(), "", RULE)

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from convert import Article, Block, Change, Config, Document
 
-from .textedit import TERMINAL_PUNCTUATION, Edit, Outcome, is_empty, rewrite_texts
+from .textedit import NOTHING, TERMINAL_PUNCTUATION, Edit, Outcome, is_empty, rewrite_texts
 
 PASS_NAME = "paywall-marks"
 RULE = "paywall-mark"
@@ -24,6 +24,8 @@ PAID_MARK_AT_END = re.compile(r"##paid(?:begin|end)##\s*$", re.IGNORECASE)
 
 def find_paid_marks(text: str) -> Outcome:
     """Propose the removal of every paywall mark in `text`."""
+    if "##" not in text:
+        return NOTHING
     return Outcome(edits=[Edit(m.start(), m.end(), "", RULE) for m in PAID_MARK.finditer(text)])
 
 
@@ -31,7 +33,11 @@ def _cut_points(document: Document) -> set[int]:
     """Lines where a mark ended a line (or was the whole line) mid-sentence."""
     points: set[int] = set()
     for block in document.iter_blocks():
-        if block.lines.first == block.lines.last and PAID_MARK_AT_END.search(block.text):
+        if (
+            block.lines.first == block.lines.last
+            and "##" in block.text
+            and PAID_MARK_AT_END.search(block.text)
+        ):
             points.add(block.lines.last)
     return points
 

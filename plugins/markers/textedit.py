@@ -44,6 +44,9 @@ class Outcome:
 
 TextRule = Callable[[str], Outcome]
 
+NOTHING = Outcome()
+"""The outcome of a rule that finds nothing (shared: outcomes are immutable)."""
+
 
 def apply_edits(
     text: str, marks: Sequence[Mark], edits: Sequence[Edit]
@@ -137,15 +140,17 @@ def rewrite_texts(document: Document, pass_name: str, rule: TextRule) -> Documen
             if outcome.edits:
                 text, marks, _ = apply_edits(block.lead.text, block.lead.marks, outcome.edits)
                 new_block = replace(new_block, lead=replace(block.lead, text=text, marks=marks))
-            changes.extend(_changes(pass_name, block.lines, block.lead.text, outcome.edits))
-            findings.extend(_findings(pass_name, block.lines, outcome.notes))
+                changes.extend(_changes(pass_name, block.lines, block.lead.text, outcome.edits))
+            if outcome.notes:
+                findings.extend(_findings(pass_name, block.lines, outcome.notes))
         if block.text:
             outcome = rule(block.text)
             if outcome.edits:
                 text, marks, _ = apply_edits(block.text, block.marks, outcome.edits)
                 new_block = replace(new_block, text=text, marks=marks)
-            changes.extend(_changes(pass_name, block.lines, block.text, outcome.edits))
-            findings.extend(_findings(pass_name, block.lines, outcome.notes))
+                changes.extend(_changes(pass_name, block.lines, block.text, outcome.edits))
+            if outcome.notes:
+                findings.extend(_findings(pass_name, block.lines, outcome.notes))
         if new_block is block:
             return None
         return [] if is_empty(new_block) else new_block

@@ -14,7 +14,7 @@ from urllib.parse import unquote_to_bytes
 from convert import Config, Document
 
 from .chars import is_han
-from .textedit import Edit, Outcome, rewrite_texts
+from .textedit import NOTHING, Edit, Outcome, rewrite_texts
 
 PASS_NAME = "url-escapes"
 RULE = "url-escape"
@@ -35,6 +35,8 @@ def _decoded(run: str) -> str | None:
 
 def find_escapes(text: str) -> Outcome:
     """Propose decoding of every safe `%XX` run outside URLs."""
+    if "%" not in text:
+        return NOTHING
     urls = [m.span() for m in URL.finditer(text)]
     edits = []
     for match in ESCAPE_RUN.finditer(text):
