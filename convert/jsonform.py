@@ -7,8 +7,9 @@ when empty, so the output is stable and diffs stay small.
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, cast
 
 from .errors import SourceError
@@ -39,9 +40,22 @@ def to_json(document: Document) -> str:
     with "lines") sits on one line, which keeps files greppable and diffs small.
     """
     pieces: list[str] = []
-    _dump(document_to_dict(document), "", pieces)
+    _dump(_document_dict(document, lazy=True), "", pieces.append)
     pieces.append("\n")
     return "".join(pieces)
+
+
+def to_json_bytes(document: Document) -> bytes:
+    """`to_json(document)` in UTF-8, without holding the whole text as `str` too.
+
+    Pieces go straight into one growing buffer: joining half a million small
+    `bytes` would need a transient index as large as the output.
+    """
+    buffer = io.BytesIO()
+    write = buffer.write
+    _dump(_document_dict(document, lazy=True), "", lambda piece: write(piece.encode()))
+    write(b"\n")
+    return buffer.getvalue()
 
 
 def _one_line_encoder() -> Callable[[Any], str]:
@@ -73,29 +87,41 @@ def _one_line_encoder() -> Callable[[Any], str]:
 _ENCODE = _one_line_encoder()
 
 
-def _dump(value: Any, indent: str, pieces: list[str]) -> None:
-    """Append the JSON of `value` to `pieces` (joined once: no copy per nesting level)."""
+def _dump(value: Any, indent: str, add: Callable[[str], object]) -> None:
+    """Pass the JSON of `value` to `add` piece by piece (joined once: no copy per level).
+
+    Blocks, changes and findings may come as model objects: each is converted
+    and encoded on its own line, so the dicts of the whole document never exist
+    at once.
+    """
     if isinstance(value, dict) and value and "lines" not in value:
         inner = indent + " "
         separator = "{\n"
         for key, item in value.items():
-            pieces.append(f"{separator}{inner}{_ENCODE(key)}: ")
-            _dump(item, inner, pieces)
+            add(f"{separator}{inner}{_ENCODE(key)}: ")
+            _dump(item, inner, add)
             separator = ",\n"
-        pieces.append("\n" + indent + "}")
-    elif isinstance(value, list) and value and isinstance(value[0], dict):
+        add("\n" + indent + "}")
+    elif isinstance(value, list) and value and _has_objects(value[0]):
         inner = indent + " "
         separator = "[\n" + inner
         for item in value:
-            pieces.append(separator)
-            if isinstance(item, dict) and "lines" in item:
-                pieces.append(_ENCODE(item))  # a block, change or finding: one line
+            add(separator)
+            to_dict = _LINE_OBJECTS.get(type(item))
+            if to_dict is not None:
+                add(_ENCODE(to_dict(item)))
+            elif isinstance(item, dict) and "lines" in item:
+                add(_ENCODE(item))  # a block, change or finding: one line
             else:
-                _dump(item, inner, pieces)
+                _dump(item, inner, add)
             separator = ",\n" + inner
-        pieces.append("\n" + indent + "]")
+        add("\n" + indent + "]")
     else:
-        pieces.append(_ENCODE(value))
+        add(_ENCODE(value))
+
+
+def _has_objects(item: Any) -> bool:
+    return isinstance(item, dict) or type(item) in _LINE_OBJECTS
 
 
 def from_json(text: str, name: str = "<json>") -> Document:
@@ -119,14 +145,29 @@ def from_json(text: str, name: str = "<json>") -> Document:
 
 def document_to_dict(document: Document) -> JsonObject:
     """Return the JSON-ready dict of a document."""
+    return _document_dict(document, lazy=False)
+
+
+def _document_dict(document: Document, lazy: bool) -> JsonObject:
+    """With `lazy`, blocks, changes and findings stay model objects (see `_dump`)."""
+
+    def items(objects: Sequence[Any]) -> list[Any]:
+        return list(objects) if lazy else [_LINE_OBJECTS[type(o)](o) for o in objects]
+
+    articles = []
+    for article in document.articles:
+        outline: JsonObject = {"title": article.title}
+        _put(outline, "title_source", article.title_source)
+        outline["blocks"] = items(article.blocks)
+        articles.append(outline)
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "meta": _meta_to_dict(document.meta),
-        "front": [block_to_dict(block) for block in document.front],
-        "articles": [_article_to_dict(article) for article in document.articles],
-        "changes": [_change_to_dict(change) for change in document.changes],
-        "findings": [_finding_to_dict(finding) for finding in document.findings],
+        "front": items(document.front),
+        "articles": articles,
+        "changes": items(document.changes),
+        "findings": items(document.findings),
     }
 
 
@@ -266,13 +307,6 @@ def block_from_dict(data: Mapping[str, Any]) -> Block:
     )
 
 
-def _article_to_dict(article: Article) -> JsonObject:
-    result: JsonObject = {"title": article.title}
-    _put(result, "title_source", article.title_source)
-    result["blocks"] = [block_to_dict(block) for block in article.blocks]
-    return result
-
-
 def _article_from_dict(data: Mapping[str, Any]) -> Article:
     return Article(
         title=data.get("title"),
@@ -322,3 +356,11 @@ def _finding_from_dict(data: Mapping[str, Any]) -> Finding:
         message=str(data["message"]),
         severity=severity,
     )
+
+
+# The objects that sit on one line each in the JSON form.
+_LINE_OBJECTS: dict[type, Callable[[Any], JsonObject]] = {
+    Block: block_to_dict,
+    Change: _change_to_dict,
+    Finding: _finding_to_dict,
+}

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from convert import Config, Document, Sink, Source, SourceInfo, hookimpl
 from convert.encoding import decode_bytes
-from convert.jsonform import from_json, to_json
+from convert.jsonform import from_json, to_json_bytes
 
 
 def read_json(data: bytes, info: SourceInfo, config: Config) -> Document:
@@ -27,7 +27,7 @@ def sniff_json(info: SourceInfo, head: bytes) -> bool:
 
 def write_json(document: Document, config: Config) -> bytes:
     """Render the canonical JSON form (UTF-8, not ASCII-escaped)."""
-    return to_json(document).encode("utf-8")
+    return to_json_bytes(document)
 
 
 @hookimpl
