@@ -145,6 +145,11 @@ def _merged(
     data: dict[str, Any], origin: str, *, default_base: str, seen: tuple[str, ...] = ()
 ) -> dict[str, Any]:
     base_name = str(data.pop("base", default_base))
+    if base_name not in builtin_profiles():
+        raise ConfigError(
+            f"{origin}: unknown base profile {base_name!r} "
+            f"(built-in: {', '.join(builtin_profiles())})"
+        )
     base = _builtin_data(base_name, seen)
     _check_keys(data, _builtin_data(ROOT_PROFILE, ()), origin, "")
     return _deep_update(base, data)
