@@ -30,10 +30,14 @@ def open_base(reference: str | None) -> Any:
     if reference is None:
         return docx.Document()
     path = Path(reference)
+    if not path.is_file():
+        raise SinkError(f"{path}: reference DOCX not found")
     try:
         word = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise SinkError(f"{path}: not a Word .docx file ({error})") from None
+    except (PackageNotFoundError, zipfile.BadZipFile):
+        raise SinkError(f"{path}: not a Word .docx file") from None
+    except (KeyError, ValueError) as error:
+        raise SinkError(f"{path}: damaged reference DOCX: {error}") from None
     except OSError as error:
         raise SinkError(f"{path}: cannot read reference DOCX: {error.strerror}") from None
     except etree.XMLSyntaxError as error:
