@@ -47,6 +47,7 @@ class Settings:
     to: str
     source_name: str | None = None
     disabled_plugins: tuple[str, ...] = ()
+    normalize: bool | None = None
 
 
 def expand_inputs(inputs: Iterable[str], extensions: set[str]) -> Iterator[tuple[str, Path | None]]:
@@ -83,20 +84,22 @@ def plan_jobs(
     return jobs
 
 
-def convert_one(converter: Converter, job: Job, to: str, source_name: str | None) -> bytes:
+def convert_one(converter: Converter, job: Job, settings: Settings) -> bytes:
     """Convert one job's input and return the output bytes."""
     if job.input == STDIO:
         data, info = sys.stdin.buffer.read(), SourceInfo(path=None)
     else:
         data, info = read_input(job.input), info_for_path(job.input)
-    return converter.convert_bytes(data, to, info=info, source_name=source_name)
+    return converter.convert_bytes(
+        data, settings.to, info=info, source_name=settings.source_name, normalize=settings.normalize
+    )
 
 
 def run_job(converter: Converter, job: Job, settings: Settings) -> Outcome:
     """Convert and write one job, turning every failure into an `Outcome` error."""
     name = job.input if job.input != STDIO else "<stdin>"
     try:
-        data = convert_one(converter, job, settings.to, settings.source_name)
+        data = convert_one(converter, job, settings)
         if job.output == STDIO:
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()

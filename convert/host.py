@@ -160,7 +160,7 @@ def _unique(host: Host, hook_name: str) -> dict[str, Any]:
     """
     found: dict[str, Any] = {}
     owner: dict[str, str] = {}
-    for impl in reversed(getattr(host.pm.hook, hook_name).get_hookimpls()):
+    for impl in getattr(host.pm.hook, hook_name).get_hookimpls():
         try:
             items = list(impl.function() or ())
         except Exception as error:

@@ -24,6 +24,9 @@ class Converter:
     config: Config = field(default_factory=Config)
     host: Host = field(default_factory=get_plugin_manager)
 
+    def __post_init__(self) -> None:
+        self.host.pm.hook.gongwen_configure(config=self.config)
+
     def source_for(self, data: bytes, info: SourceInfo, source_name: str | None = None) -> Source:
         """Return the named source adapter, or the one detected for this input."""
         if source_name is None:

@@ -27,6 +27,8 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&!~|])")
 # ordered-list markers (1. / 1)), thematic breaks, setext underlines, fences.
 _LINE_START = re.compile(r"^([#>+=-]|\d{1,9}(?=[.)]))")
 
+_CLOSING_PUNCTUATION = "。，、；：！？:;,.!?）)”’】》"
+
 PLACEHOLDER_OPEN = "⟦"
 PLACEHOLDER_CLOSE = "⟧"
 
@@ -115,7 +117,14 @@ def _run_in(block: Block, lead: Lead, inline: str, base: int, config: Config) ->
         return
     lead_inline = render_inline(lead.text, lead.marks, config)
     label = escape(labelled(lead.numbering, "", config.labels != "keep"))
-    yield f"{label}**{lead_inline}**{inline}"
+    # CommonMark does not close ** right after punctuation when a letter follows
+    # ("**标题。**正文"), so the lead's closing punctuation goes outside the markers.
+    core = lead_inline.rstrip(_CLOSING_PUNCTUATION)
+    trailing = lead_inline[len(core) :]
+    if not core:
+        yield f"{label}{lead_inline}{inline}"
+        return
+    yield f"{label}**{core}**{trailing}{inline}"
 
 
 def _table(rows: tuple[tuple[str, ...], ...]) -> str:

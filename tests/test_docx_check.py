@@ -6,10 +6,10 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import seed_params
 
 from convert import Converter
 from convert.cli import main
+from tests.conftest import seed_params
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "docx" / "compilation.json"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from docx_xml import NS, DocxParts, attr, read_parts, style_of, text
 
 from convert.cli import main
+from tests.docx_xml import NS, DocxParts, attr, read_parts, style_of, text
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "docx" / "compilation.json"
 HEADING_FONTS = ("黑体", "楷体_GB2312", "仿宋_GB2312", "仿宋_GB2312")

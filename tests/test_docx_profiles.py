@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from docx_xml import NS, attr, read_parts
 
 from convert.cli import main
+from tests.docx_xml import NS, attr, read_parts
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "docx" / "compilation.json"
 

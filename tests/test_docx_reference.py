@@ -8,9 +8,9 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
-from docx_xml import NS, attr, read_parts, style_of, text
 
 from convert.cli import main
+from tests.docx_xml import NS, attr, read_parts, style_of, text
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "docx" / "compilation.json"
 

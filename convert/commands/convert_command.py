@@ -59,6 +59,13 @@ def add_parser(subparsers: Any) -> None:
         help="convert N files at once (default 1; 0 = one per CPU)",
     )
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    parser.add_argument(
+        "--normalize",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="run the normalization passes (default: yes, except over gongwen "
+        "JSON, which has been through them)",
+    )
     add_common_options(parser)
     add_normalization_options(parser)
     docx_group = parser.add_argument_group("Word output")

@@ -121,9 +121,11 @@ def _set_properties(word: Any, document: Document) -> None:
 
 
 def _document_title(document: Document) -> str:
+    """Prefer a recognised title, then the first line, as Word itself does."""
     if document.meta.title:
         return document.meta.title
-    for block in document.iter_blocks():
+    blocks = list(document.iter_blocks())
+    for block in blocks:
         if block.type in ("compilation_title", "title"):
             return block.text
-    return ""
+    return blocks[0].text[:80] if blocks else ""
