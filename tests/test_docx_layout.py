@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -198,3 +199,19 @@ def test_report_profile_is_plainer(tmp_path: Path) -> None:
     assert footer.find("w:p/w:pPr/w:jc", NS).get(attr("val")) == "center"
     dates = [text(p) for p in parts.paragraphs() if style_of(p) == "Date"]
     assert dates == ["二〇二四年七月五日", "2024年07月08日"]  # report keeps dates as written
+
+
+def test_labels_keep_writes_the_source_labels(tmp_path: Path) -> None:
+    parts = convert(tmp_path, "keep", "--labels", "keep")
+    texts = [text(p) for p in parts.paragraphs()]
+    assert "(一)经济运行稳中向好" in texts
+    assert any(t.startswith("(1)××招商成果显著。") for t in texts)
+
+
+def test_characters_xml_cannot_hold_become_replacement_characters(tmp_path: Path) -> None:
+    source = tmp_path / "control.json"
+    data = json.loads(FIXTURE.read_text("utf-8"))
+    data["articles"][1]["blocks"][2]["text"] = "排查隐患\x0b130处\x01。"
+    source.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    parts = convert(tmp_path, "control", source=source)
+    assert "排查隐患\ufffd130处\ufffd。" in [text(p) for p in parts.paragraphs()]

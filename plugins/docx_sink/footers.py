@@ -6,6 +6,7 @@ Word shows a different footer on even pages only when settings.xml holds
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from lxml import etree
@@ -78,12 +79,6 @@ def _run_properties(numbers: PageNumber) -> etree._Element:
 
 def _run(text: str, properties: etree._Element) -> etree._Element:
     run = element("r")
-    run.append(_clone(properties))
+    run.append(copy.deepcopy(properties))
     text_element(run, text)
     return run
-
-
-def _clone(node: etree._Element) -> etree._Element:
-    import copy
-
-    return copy.deepcopy(node)

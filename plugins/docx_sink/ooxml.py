@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import re
 
 from lxml import etree
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 JUSTIFICATION = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 
 
@@ -87,4 +88,4 @@ def field_runs(
 
 
 def _copy(node: etree._Element) -> etree._Element:
-    return etree.fromstring(etree.tostring(node))
+    return copy.deepcopy(node)
