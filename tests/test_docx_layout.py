@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from convert.cli import main
-from tests.docx_xml import NS, DocxParts, attr, read_parts, style_of, text
+from tests.docx_xml import NS, DocxParts, attr, canonical, read_parts, style_of, text
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "docx" / "compilation.json"
 HEADING_FONTS = ("黑体", "楷体_GB2312", "仿宋_GB2312", "仿宋_GB2312")
@@ -215,3 +215,11 @@ def test_characters_xml_cannot_hold_become_replacement_characters(tmp_path: Path
     source.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     parts = convert(tmp_path, "control", source=source)
     assert "排查隐患\ufffd130处\ufffd。" in [text(p) for p in parts.paragraphs()]
+
+
+def test_odd_and_even_footers_differ_only_in_placement(parts: DocxParts) -> None:
+    odd, even = (parts.footers[kind].find("w:p", NS) for kind in ("default", "even"))
+    assert [canonical(run) for run in odd.findall("w:r", NS)] == [
+        canonical(run) for run in even.findall("w:r", NS)
+    ]
+    assert canonical(odd.find("w:pPr", NS)) != canonical(even.find("w:pPr", NS))

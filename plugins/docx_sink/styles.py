@@ -35,6 +35,10 @@ ROLE_STYLES = {
 }
 
 
+# Built-in Word styles python-docx's template lacks (Word matches them by name).
+WORD_BUILT_INS = ("Salutation", "Signature", "Date", "toc 1")
+
+
 def set_page(word: Any, profile: Profile) -> None:
     """Paper size, margins, header/footer distances and document grid of every section."""
     page = profile.page
@@ -88,7 +92,7 @@ def set_styles(word: Any, profile: Profile, only: set[str] | None = None) -> Non
         _define(name, style, keep_next=True, outline_level=level)
     _define("Salutation", flush, based_on="Body Text")
     before = profile.closing.space_before_lines
-    _define("Signature", _variant(flush, space_before_lines=before))
+    _define("Signature", _variant(flush, space_before_lines=before, align="right"))
     date = _variant(flush, align="right")
     _define("Date", date, right_chars=profile.closing.date_right_chars)
     _define("TOC Heading", _variant(profile.title, space_after_lines=1))
@@ -161,7 +165,11 @@ def _set_defaults(styles: etree._Element, profile: Profile) -> None:
 def _get_or_add(word: Any, name: str, kind: Any) -> Any:
     if name in word.styles:
         return word.styles[name]
-    return word.styles.add_style(name, kind)
+    style = word.styles.add_style(name, kind)
+    if name in WORD_BUILT_INS:
+        # python-docx marks every added style custom; Word knows these by name.
+        style.element.attrib.pop(w("customStyle"), "")
+    return style
 
 
 def _define_style(
