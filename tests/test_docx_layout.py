@@ -223,3 +223,13 @@ def test_odd_and_even_footers_differ_only_in_placement(parts: DocxParts) -> None
         canonical(run) for run in even.findall("w:r", NS)
     ]
     assert canonical(odd.find("w:pPr", NS)) != canonical(even.find("w:pPr", NS))
+
+
+def test_plain_front_lines_run_on_into_the_article(tmp_path: Path) -> None:
+    source = tmp_path / "front.json"
+    data = json.loads(FIXTURE.read_text("utf-8"))
+    data["front"] = [{"type": "paragraph", "text": "关于做好年度总结的通知", "lines": [1, 1]}]
+    data["articles"] = data["articles"][:1]
+    source.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    parts = convert(tmp_path, "front", source=source)
+    assert not parts.document.xpath("//w:pageBreakBefore", namespaces=NS)

@@ -23,6 +23,7 @@ TOC_INSTRUCTION = 'TOC \\h \\z \\t "Title,1,Heading 1,2,Heading 2,3"'
 TOC_PLACEHOLDER = "（目录：在 Word 中右击此处选择“更新域”，或按 F9 生成）"
 TOC_TITLE = "目录"
 _PARAGRAPH = element("p").tag
+_COMPILATION_FRONT = ("compilation_title", "toc_title", "toc_entry")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -54,7 +55,9 @@ def body_elements(document: Document, layout: Layout) -> Iterator[etree._Element
     if layout.toc and not toc_written:
         yield from toc_elements(layout)
         toc_written = True
-    started = bool(document.front) or toc_written
+    # Compilation front matter (header, 目录) gets its own page; a single document whose
+    # first lines were left in the front (an unrecognised title) runs on without a break.
+    started = toc_written or any(block.type in _COMPILATION_FRONT for block in document.front)
     for article in document.articles:
         first = True
         for item in _article_elements(article, layout):
