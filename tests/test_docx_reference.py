@@ -93,3 +93,19 @@ def test_unreadable_reference_is_a_one_line_error(
     assert error.rstrip().endswith(f"{bad}: not a Word .docx file")
     assert len(error.strip().splitlines()) == 1
     assert not output.exists()
+
+
+def test_reference_without_page_setup_still_gets_full_width_tables(tmp_path: Path) -> None:
+    # pandoc's own reference.docx names no page size or margins.
+    word = docx.Document()
+    section_properties = word.sections[0]._sectPr
+    for tag in ("w:pgSz", "w:pgMar"):
+        section_properties.remove(section_properties.find(qn(tag)))
+    reference = tmp_path / "bare.docx"
+    word.save(str(reference))
+    output = tmp_path / "out.docx"
+    assert (
+        main(["convert", str(FIXTURE), "-o", str(output), "--reference-docx", str(reference)]) == 0
+    )
+    widths = read_parts(output).document.xpath("//w:tbl/w:tblPr/w:tblW/@w:w", namespaces=NS)
+    assert widths == [str(round((210 - 28 - 26) * 72 / 25.4 * 20))]

@@ -17,8 +17,8 @@ from convert import Config, Document, __version__
 
 from .body import Layout, body_elements
 from .footers import set_page_numbers
-from .ooxml import mm_to_twips, sub, w
-from .profile import Profile, load_profile
+from .ooxml import sub, w
+from .profile import Profile, load_profile, text_width_pt
 from .reference import add_font_fallbacks, open_base
 from .styles import ROLE_STYLES, set_page, set_styles, style_id
 
@@ -74,7 +74,9 @@ def _add_missing_styles(word: Any, profile: Profile) -> None:
 
 def _layout(word: Any, profile: Profile, config: Config) -> Layout:
     section = word.sections[-1]
-    width = section.page_width - section.left_margin - section.right_margin
+    sizes = (section.page_width, section.left_margin, section.right_margin)
+    # A reference DOCX may leave page size or margins to the application's defaults.
+    width = sizes[0] - sizes[1] - sizes[2] if None not in sizes else None
     closing = profile.closing
     return Layout(
         style_ids={role: style_id(word, name) for role, name in ROLE_STYLES.items()},
@@ -85,7 +87,7 @@ def _layout(word: Any, profile: Profile, config: Config) -> Layout:
         center_signature=closing.signature_placement == "center_over_date",
         signature_right_chars=closing.signature_right_chars,
         body_size=profile.body.size,
-        text_width_twips=int(width / 635) if width else mm_to_twips(150),
+        text_width_twips=int(width / 635) if width else round(text_width_pt(profile) * 20),
         toc=config.toc,
     )
 
