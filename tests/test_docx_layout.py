@@ -233,3 +233,23 @@ def test_plain_front_lines_run_on_into_the_article(tmp_path: Path) -> None:
     source.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     parts = convert(tmp_path, "front", source=source)
     assert not parts.document.xpath("//w:pageBreakBefore", namespaces=NS)
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("二〇二四年十二月三十一日", "2024年12月31日"),
+        ("二○二三年十月一日", "2023年10月1日"),
+        ("２０２４年０３月０９日", "2024年3月9日"),
+        ("2024年1月5日", "2024年1月5日"),
+        ("二〇二四年七月", "二〇二四年七月"),  # not a whole date: kept as written
+        ("二〇二四年十三月一日", "二〇二四年十三月一日"),  # no such month: kept
+    ],
+)
+def test_dates_in_arabic_numerals(tmp_path: Path, written: str, shown: str) -> None:
+    source = tmp_path / "date.json"
+    data = json.loads(FIXTURE.read_text("utf-8"))
+    data["articles"][0]["blocks"][-1]["text"] = written
+    source.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    parts = convert(tmp_path, "date", source=source)
+    assert next(text(p) for p in parts.paragraphs() if style_of(p) == "Date") == shown

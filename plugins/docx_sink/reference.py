@@ -36,7 +36,9 @@ def open_base(reference: str | None) -> Any:
         word = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile):
         raise SinkError(f"{path}: not a Word .docx file") from None
-    except (KeyError, ValueError) as error:
+    except ValueError as error:  # python-docx: a package of another type (.dotx, .xlsx)
+        raise SinkError(f"{path}: not a Word .docx file: {error}") from None
+    except KeyError as error:
         raise SinkError(f"{path}: damaged reference DOCX: {error}") from None
     except OSError as error:
         raise SinkError(f"{path}: cannot read reference DOCX: {error.strerror}") from None
