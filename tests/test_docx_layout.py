@@ -253,3 +253,13 @@ def test_dates_in_arabic_numerals(tmp_path: Path, written: str, shown: str) -> N
     source.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     parts = convert(tmp_path, "date", source=source)
     assert next(text(p) for p in parts.paragraphs() if style_of(p) == "Date") == shown
+
+
+def test_compilation_title_looks_like_a_title_but_stays_out_of_the_toc(parts: DocxParts) -> None:
+    first = parts.paragraphs()[0]
+    assert (text(first), style_of(first)) == ("2024年上半年工作总结汇编（2篇）", "CompilationTitle")
+    assert parts.style_value("CompilationTitle", "w:basedOn") == "Title"
+    assert parts.style("CompilationTitle").find("w:rPr", NS) is None
+    instruction = "".join(parts.document.xpath("//w:instrText/text()", namespaces=NS))
+    assert '\\t "Title,1,' in instruction
+    assert "Compilation" not in instruction

@@ -109,7 +109,7 @@ def _block_elements(
         yield table_element(block.rows, layout.text_width_twips)
         return
     if kind in ("title", "compilation_title"):
-        paragraph = _paragraph(ids["title"])
+        paragraph = _paragraph(ids[kind])
         _append_text(paragraph, block.text, block.marks, layout)
     elif kind == "heading":
         level = min(max(block.level or 1, 1), 4)

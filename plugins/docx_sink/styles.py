@@ -23,6 +23,7 @@ RUN_IN_STYLES = tuple(f"Run-in {name}" for name in HEADING_STYLES)
 # Styles the body refers to, by role; each is looked up by name in the document.
 ROLE_STYLES = {
     "title": "Title",
+    "compilation_title": "Compilation Title",
     "body": "Body Text",
     "first": "First Paragraph",
     "salutation": "Salutation",
@@ -88,6 +89,8 @@ def set_styles(word: Any, profile: Profile, only: set[str] | None = None) -> Non
     _define("Body Text", body)
     _define("First Paragraph", body, based_on="Body Text")
     _define("Title", profile.title, keep_next=True)
+    if only is None or "Compilation Title" in only:
+        _inherit(word, "Compilation Title", "Title")
     for level, (name, style) in enumerate(zip(HEADING_STYLES, profile.headings, strict=True)):
         _define(name, style, keep_next=True, outline_level=level)
     _define("Salutation", flush, based_on="Body Text")
@@ -140,6 +143,14 @@ def resolved_run_properties(word: Any, style_name: str) -> etree._Element:
 def style_id(word: Any, name: str) -> str:
     """The style id of the style named `name` (ids differ between Word languages)."""
     return str(word.styles[name].style_id)
+
+
+def _inherit(word: Any, name: str, based_on: str) -> None:
+    """A style that looks exactly like `based_on` but is not picked up by the TOC field."""
+    style = _get_or_add(word, name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = word.styles[based_on]
+    style.quick_style = True
+    _strip(style.element, "pPr", "rPr")
 
 
 def _variant(style: TextStyle, **changes: Any) -> TextStyle:
