@@ -47,8 +47,12 @@ def escape(text: str) -> str:
 
 
 def render_inline(text: str, marks: Sequence[Mark], config: Config) -> str:
-    """Escape text, wrapping placeholders in ⟦ ⟧ under the `mark` policy."""
-    if config.placeholders != "mark" or not marks:
+    """Escape text, wrapping placeholders in ⟦ ⟧ under the `mark` policy.
+
+    Under `fill` the placeholders left unfilled are wrapped too (filled spans
+    carry `Mark(kind="filled")` and are shown plainly).
+    """
+    if config.placeholders not in ("mark", "fill") or not marks:
         return escape(text)
     pieces: list[str] = []
     position = 0

@@ -98,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
         to=to,
         source_name=args.source,
         disabled_plugins=tuple(args.disable_plugin),
+        normalize=args.normalize,
     )
     workers = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     show_progress = len(jobs) > 1 and not args.quiet
