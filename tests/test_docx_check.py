@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import docx
 import pytest
+from lxml import etree
 
-from convert import Converter
+from convert import Block, Config, Converter, Mark, SourceInfo, get_plugin_manager
 from convert.cli import main
+from convert.model import labelled
 from tests.conftest import seed_params
+from tests.docx_xml import NS
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "docx" / "compilation.json"
 
@@ -79,3 +85,35 @@ def test_unreadable_file_is_an_error_and_others_still_checked(
     captured = capsys.readouterr()
     assert captured.err.startswith(f"gongwen: error: {broken}: not a readable .docx file")
     assert f"{plain_docx}:" in captured.out
+
+
+@pytest.mark.parametrize("seed", seed_params())
+def test_every_placeholder_of_a_seed_is_highlighted(seed: Path) -> None:
+    converter = Converter(
+        config=Config(placeholders="mark"), host=get_plugin_manager(load_entrypoints=False)
+    )
+    parsed = converter.parse(seed.read_bytes(), SourceInfo(path=str(seed), extension="txt"))
+    spans = [
+        text[mark.start : mark.end]
+        for block in parsed.iter_blocks()
+        for text, marks in ((block.text, block.marks), *_lead(block))
+        for mark in marks
+        if mark.kind == "placeholder"
+    ]
+    data = converter.write(parsed, "docx")
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    highlighted = [
+        "".join(run.xpath("w:t/text()", namespaces=NS))
+        for run in body.xpath("//w:r[w:rPr/w:highlight]", namespaces=NS)
+    ]
+    assert highlighted == spans
+
+
+def _lead(block: Block) -> list[tuple[str, tuple[Mark, ...]]]:
+    if block.lead is None:
+        return []
+    label = labelled(block.lead.numbering, "", canonical=True)
+    shifted = tuple(
+        replace(m, start=m.start + len(label), end=m.end + len(label)) for m in block.lead.marks
+    )
+    return [(label + block.lead.text, shifted)]
