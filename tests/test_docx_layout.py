@@ -263,3 +263,11 @@ def test_compilation_title_looks_like_a_title_but_stays_out_of_the_toc(parts: Do
     instruction = "".join(parts.document.xpath("//w:instrText/text()", namespaces=NS))
     assert '\\t "Title,1,' in instruction
     assert "Compilation" not in instruction
+
+
+def test_empty_input_gives_a_document_with_one_empty_paragraph(tmp_path: Path) -> None:
+    source = tmp_path / "empty.txt"
+    source.write_text("\n\n", "utf-8")
+    parts = convert(tmp_path, "empty", source=source)
+    assert [text(p) for p in parts.paragraphs()] == [""]
+    assert parts.section().find("w:pgSz", NS) is not None

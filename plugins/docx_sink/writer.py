@@ -17,7 +17,7 @@ from convert import Config, Document, __version__
 
 from .body import Layout, body_elements
 from .footers import set_page_numbers
-from .ooxml import sub, w
+from .ooxml import element, sub, w
 from .profile import Profile, load_profile, text_width_pt
 from .reference import add_font_fallbacks, open_base
 from .styles import ROLE_STYLES, set_page, set_styles, style_id
@@ -98,6 +98,8 @@ def _fill_body(body: etree._Element, elements: Any) -> None:
     if section_properties is not None:
         body.remove(section_properties)
     body.extend(elements)
+    if len(body) == 0:
+        body.append(element("p"))  # Word expects a body to hold at least one paragraph
     if section_properties is not None:
         body.append(section_properties)
 
