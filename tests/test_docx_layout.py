@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import docx
 import pytest
 
 from convert.cli import main
@@ -271,3 +272,14 @@ def test_empty_input_gives_a_document_with_one_empty_paragraph(tmp_path: Path) -
     parts = convert(tmp_path, "empty", source=source)
     assert [text(p) for p in parts.paragraphs()] == [""]
     assert parts.section().find("w:pgSz", NS) is not None
+
+
+def test_document_dates_are_now_or_source_date_epoch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    output = tmp_path / "dated.docx"
+    assert main(["convert", str(FIXTURE), "-o", str(output)]) == 0
+    properties = docx.Document(str(output)).core_properties
+    assert properties.created.isoformat() == "2023-11-14T22:13:20+00:00"
+    assert properties.modified == properties.created

@@ -9,6 +9,8 @@ an lxml element and the body is filled in one pass, so time grows linearly.
 from __future__ import annotations
 
 import io
+import os
+from datetime import UTC, datetime
 from typing import Any
 
 from lxml import etree
@@ -122,6 +124,12 @@ def _set_properties(word: Any, document: Document) -> None:
     properties.author = "gongwen-convert"
     properties.comments = f"Converted by gongwen-convert {__version__}"
     properties.last_modified_by = f"gongwen-convert {__version__}"
+    # python-docx's template carries 2013 dates; SOURCE_DATE_EPOCH makes builds reproducible.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    moment = (
+        datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+    ).replace(microsecond=0, tzinfo=None)
+    properties.created = properties.modified = moment
 
 
 def _document_title(document: Document) -> str:
