@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import docx
@@ -283,3 +284,9 @@ def test_document_dates_are_now_or_source_date_epoch(
     properties = docx.Document(str(output)).core_properties
     assert properties.created.isoformat() == "2023-11-14T22:13:20+00:00"
     assert properties.modified == properties.created
+
+
+def test_no_preview_picture_of_the_template(tmp_path: Path) -> None:
+    output = tmp_path / "preview.docx"
+    assert main(["convert", str(FIXTURE), "-o", str(output)]) == 0
+    assert not [name for name in zipfile.ZipFile(output).namelist() if "thumbnail" in name]

@@ -13,6 +13,7 @@ import os
 from datetime import UTC, datetime
 from typing import Any
 
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from convert import Config, Document, __version__
@@ -60,6 +61,7 @@ def write_docx(document: Document, config: Config) -> bytes:
     else:
         _add_missing_styles(word, profile)
     _set_properties(word, document)
+    _drop_template_thumbnail(word)
     if config.toc:
         _ask_to_update_fields(word.settings.element)
     layout = _layout(word, profile, config)
@@ -116,6 +118,14 @@ def _ask_to_update_fields(settings: etree._Element) -> None:
             child.addprevious(update)
             return
     settings.append(update)
+
+
+def _drop_template_thumbnail(word: Any) -> None:
+    # The template's preview picture shows another document in file browsers.
+    relationships = word.part.package.rels
+    for key, relationship in list(relationships.items()):
+        if relationship.reltype == RT.THUMBNAIL:
+            del relationships[key]
 
 
 def _set_properties(word: Any, document: Document) -> None:
