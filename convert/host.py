@@ -34,6 +34,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "convert_plugins.text_source",
     "convert_plugins.json_format",
     "convert_plugins.markdown_sink",
+    "convert_plugins.structure",
     "convert_plugins.docx_sink",
     "convert_plugins.markers",
     "convert.detect",
