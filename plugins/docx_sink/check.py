@@ -87,11 +87,38 @@ def _check_page(word: WordFile, profile: Profile) -> list[Departure]:
                     "grid", f"line pitch {shown}, profile wants {profile.grid.line_pitch:g} pt"
                 )
             )
-        if profile.grid.chars_per_line and kind != "linesAndChars":
-            found.append(
-                Departure("grid", f"no character grid ({profile.grid.chars_per_line} per line)")
-            )
+        if profile.grid.chars_per_line:
+            found += _check_characters_per_line(word, section, grid, profile)
     return found
+
+
+def _check_characters_per_line(
+    word: WordFile, section: etree._Element | None, grid: etree._Element | None, profile: Profile
+) -> list[Departure]:
+    """Count the body characters a line holds: character grid pitch, or font size plus spacing."""
+    size, margins = (
+        section.find(w(tag)) if section is not None else None for tag in ("pgSz", "pgMar")
+    )
+    body_name = "Body Text" if word.style_id("Body Text") else "Normal"
+    font = word.run_property(body_name, "sz")
+    if size is None or margins is None or font is None:
+        return [Departure("grid", "cannot tell the characters per line (no page or font size)")]
+    width = (
+        int(size.get(w("w"), "0"))
+        - int(margins.get(w("left"), "0"))
+        - int(margins.get(w("right"), "0"))
+    ) / 20
+    pitch = int(font) / 2 + int(word.run_property(body_name, "spacing") or 0) / 20
+    if grid is not None and grid.get(w("type")) == "linesAndChars":
+        pitch = int(font) / 2 + int(grid.get(w("charSpace"), "0")) / 4096
+    chars = int(width / pitch + 1e-6) if pitch > 0 else 0
+    if chars != profile.grid.chars_per_line:
+        return [
+            Departure(
+                "grid", f"{chars} characters per line, profile wants {profile.grid.chars_per_line}"
+            )
+        ]
+    return []
 
 
 def _check_styles(word: WordFile, profile: Profile) -> list[Departure]:

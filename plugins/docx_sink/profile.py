@@ -8,6 +8,7 @@ does not have and values of the wrong type, so a typo never passes silently.
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -251,6 +252,19 @@ def _validate(profile: Profile, origin: str) -> None:
     text_width = profile.page.width_mm - profile.page.margin_left_mm - profile.page.margin_right_mm
     if text_width <= 0:
         raise ConfigError(f"{origin}: page margins leave no room for text")
+
+
+def character_spacing_twips(profile: Profile) -> int:
+    """Character spacing (1/20 pt) that puts `chars_per_line` body characters on a line.
+
+    156 mm / 28 = 15.79 pt per character for 16 pt type: condensed by 0.25 pt (rounded
+    down to whole twentieths, so that the last character always fits). 0 without a
+    character count.
+    """
+    if profile.grid.chars_per_line <= 0:
+        return 0
+    pitch = text_width_pt(profile) / profile.grid.chars_per_line
+    return math.floor((pitch - profile.body.size) * 20)
 
 
 def text_width_pt(profile: Profile) -> float:

@@ -16,7 +16,7 @@ from docx.shared import Mm
 from lxml import etree
 
 from .ooxml import JUSTIFICATION, element, fonts, half_points, sub, twips, w
-from .profile import Profile, TextStyle, text_width_pt
+from .profile import Profile, TextStyle, character_spacing_twips
 
 HEADING_STYLES = ("Heading 1", "Heading 2", "Heading 3", "Heading 4")
 RUN_IN_STYLES = tuple(f"Run-in {name}" for name in HEADING_STYLES)
@@ -56,18 +56,17 @@ def set_page(word: Any, profile: Profile) -> None:
 
 
 def _set_grid(section_properties: etree._Element, profile: Profile) -> None:
+    # A line grid only: the 28 characters per line come from condensed character
+    # spacing in the document defaults (see character_spacing_twips). A character grid
+    # (linesAndChars with a negative charSpace) gives the same lines in Word and WPS,
+    # but LibreOffice puts each 16 pt character into two 15.79 pt cells: 14 per line.
     grid = section_properties.find(w("docGrid"))
     if grid is None:
         grid = sub(section_properties, "docGrid")
     for name in ("type", "linePitch", "charSpace"):
         grid.attrib.pop(w(name), "")
     grid.set(w("linePitch"), twips(profile.grid.line_pitch))
-    if profile.grid.chars_per_line > 0:
-        char_pitch = text_width_pt(profile) / profile.grid.chars_per_line
-        # charSpace: difference between grid pitch and the body font size, in 1/4096 pt.
-        grid.set(w("type"), "linesAndChars")
-        grid.set(w("charSpace"), str(round((char_pitch - profile.body.size) * 4096)))
-    elif profile.grid.lines_per_page > 0:
+    if profile.grid.chars_per_line > 0 or profile.grid.lines_per_page > 0:
         grid.set(w("type"), "lines")
 
 
@@ -167,6 +166,9 @@ def _set_defaults(styles: etree._Element, profile: Profile) -> None:
     _strip(defaults, "rPrDefault", "pPrDefault")
     run = sub(sub(defaults, "rPrDefault"), "rPr")
     fonts(run, profile.body.east_asia_font, profile.body.latin_font)
+    spacing = character_spacing_twips(profile)
+    if spacing:
+        sub(run, "spacing", val=str(spacing))
     sub(run, "sz", val=half_points(profile.body.size))
     sub(run, "szCs", val=half_points(profile.body.size))
     sub(run, "lang", val="en-US", eastAsia="zh-CN", bidi="ar-SA")
