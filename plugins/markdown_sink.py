@@ -8,6 +8,8 @@
   `split_run_in` is on (the default), else as a paragraph starting with the
   lead in bold.
 - 目录 entries become a bullet list; tables GFM pipe tables.
+- Articles without a title line (speeches, untitled reports) are separated
+  from the previous article by a thematic break (`---`).
 - Every character that CommonMark would read as syntax is backslash-escaped,
   so a paragraph starting with `1.` or `#` stays a paragraph.
 """
@@ -139,9 +141,25 @@ def _table(rows: tuple[tuple[str, ...], ...]) -> str:
     return "\n".join(lines)
 
 
+ARTICLE_BREAK = "---"
+
+
+def _untitled_article_starts(document: Document) -> set[int]:
+    """Return the ids of first blocks of articles after the first that have no title line.
+
+    Those articles would run into the previous one, so a thematic break separates them.
+    """
+    starts = set()
+    for article in document.articles[1:]:
+        if article.blocks and article.blocks[0].type != "title":
+            starts.add(id(article.blocks[0]))
+    return starts
+
+
 def write_markdown(document: Document, config: Config) -> bytes:
     """Render the document as CommonMark (UTF-8, LF line ends)."""
     base = _title_levels(document)
+    breaks = _untitled_article_starts(document)
     chunks: list[str] = []
     previous_type = ""
     for block in document.iter_blocks():
@@ -150,6 +168,8 @@ def write_markdown(document: Document, config: Config) -> bytes:
         if block.type == "toc_entry" and previous_type == "toc_entry" and chunks:
             chunks[-1] += "\n" + rendered[0]
             rendered = rendered[1:]
+        if id(block) in breaks:
+            chunks.append(ARTICLE_BREAK)
         chunks.extend(rendered)
         previous_type = block.type
     return ("\n\n".join(chunks) + "\n").encode("utf-8") if chunks else b""

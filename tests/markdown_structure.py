@@ -36,6 +36,8 @@ def markdown_structure(tokens: list[Token]) -> list[str]:
             shape.append("table")
         elif token.type == "blockquote_open":
             shape.append("blockquote")
+        elif token.type == "hr":
+            shape.append("hr")
         elif token.type in UNINTENDED:
             shape.append(f"UNINTENDED:{token.type}")
         for child in token.children or ():
@@ -49,13 +51,18 @@ def markdown_structure(tokens: list[Token]) -> list[str]:
 def expected_structure(document: dict[str, Any], split_run_in: bool = True) -> list[str]:
     """Return the structure the Markdown sink should produce for a JSON document."""
     blocks = list(document["front"])
-    for article in document["articles"]:
+    breaks = set()
+    for index, article in enumerate(document["articles"]):
+        if index and article["blocks"] and article["blocks"][0]["type"] != "title":
+            breaks.add(len(blocks))
         blocks.extend(article["blocks"])
     base = int(any(b["type"] == "compilation_title" for b in blocks)) + int(
         any(b["type"] == "title" for b in blocks)
     )
     shape: list[str] = []
-    for block in blocks:
+    for position, block in enumerate(blocks):
+        if position in breaks:
+            shape.append("hr")
         kind = block["type"]
         if kind == "compilation_title":
             shape.append("h1")
