@@ -23,7 +23,7 @@ import re
 from convert import Config, Document
 
 from .chars import HAN_CLASS, char_at, is_cjk, is_digit, is_han, is_latin
-from .textedit import Edit, Note, Outcome, rewrite_texts
+from .textedit import NOTHING, Edit, Note, Outcome, rewrite_texts
 
 PASS_NAME = "punctuation"
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
@@ -39,6 +39,8 @@ _HAN = re.compile(HAN_CLASS)
 _BOOK_TITLE = re.compile(r"《[^《》]*》")
 _ANGLE_PAIR = re.compile(r"<([^<>]*)>")
 _ITEM_NUMBER = re.compile(r"[0-9]{1,2}")
+# A text holding none of these (and not ending in ".") gives no rule anything to do.
+_ANY_TRIGGER = re.compile('[,;:!?()<"“”＂″％ \u00a0\u2002\u2003\u2009\u3000]')
 
 
 def _in_spans(index: int, spans: list[tuple[int, int]]) -> bool:
@@ -185,6 +187,8 @@ def book_title_spans(text: str) -> list[tuple[int, int]]:
 
 def normalize_punctuation(text: str) -> Outcome:
     """Every punctuation and spacing edit for one paragraph."""
+    if _ANY_TRIGGER.search(text) is None and not text.endswith("."):
+        return NOTHING
     urls = [m.span() for m in URL.finditer(text)]
     quotes, notes, quoted = quote_edits(text)
     edits = halfwidth_edits(text, urls) + parenthesis_edits(text) + nesting_edits(text) + quotes
