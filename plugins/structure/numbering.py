@@ -119,8 +119,10 @@ def repair_block(block: Block, counter: _Counter, config: Config, audit: _Audit)
                 after=canonical,
             )
         )
+    if (numbering.number, numbering.canonical, numbering.inferred) == (number, canonical, inferred):
+        return block  # most labels: the headings pass set these already
     repaired = replace(numbering, number=number, canonical=canonical, inferred=inferred)
-    return block if repaired == numbering else _with_numbering(block, repaired)
+    return _with_numbering(block, repaired)
 
 
 def _heading_text(block: Block) -> str | None:
