@@ -106,13 +106,13 @@ def _dump(value: Any, indent: str, add: Callable[[str], object]) -> None:
         inner = indent + " "
         separator = "[\n" + inner
         for item in value:
-            add(separator)
             to_dict = _LINE_OBJECTS.get(type(item))
             if to_dict is not None:
-                add(_ENCODE(to_dict(item)))
+                add(separator + _ENCODE(to_dict(item)))
             elif isinstance(item, dict) and "lines" in item:
-                add(_ENCODE(item))  # a block, change or finding: one line
+                add(separator + _ENCODE(item))  # a block, change or finding: one line
             else:
+                add(separator)
                 _dump(item, inner, add)
             separator = ",\n" + inner
         add("\n" + indent + "]")
