@@ -29,12 +29,11 @@ PASS_NAME = "punctuation"
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 URL = re.compile(r"(?:https?://|www\.)[!-~]+")
 SPACES = re.compile(r"[ \u00a0\u2002\u2003\u2009\u3000]+")
-QUOTE_CHARS = {'"', "“", "”", "＂", "″"}
 # Most paragraphs hold none of the characters a rule looks at: one regex scan
 # per rule finds the candidates instead of a Python loop over every character.
 _HALFWIDTH = re.compile("[,;:!?]")
 _PARENTHESES = re.compile("[(（)）]")
-_QUOTES = re.compile('["“”＂″]')
+_QUOTES = re.compile('["“”＂″]')  # straight, curly, full-width and double-prime quotes
 _HAN = re.compile(HAN_CLASS)
 _BOOK_TITLE = re.compile(r"《[^《》]*》")
 _ANGLE_PAIR = re.compile(r"<([^<>]*)>")
