@@ -1,0 +1,169 @@
+"""HTML source: scraped pages (文秘, 范文, government portals) → the article, as blocks.
+
+Steps: decode the bytes without loss (`charset.py`), parse with
+beautifulsoup4, strip code, hidden elements and chrome (`dom.py`, with the
+site profiles of `profiles/`), hand the page to the extractor named by
+`Config.extractor` (the built-in one in `extract.py`, or one a plugin
+registers with `gongwen_extractors`), then make blocks of the article
+(`blocks.py`) with a title block in front (`title.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from functools import partial
+
+from bs4 import BeautifulSoup, Tag
+
+from convert import (
+    Block,
+    Config,
+    Document,
+    Extractor,
+    HtmlPage,
+    Meta,
+    SiteProfile,
+    Source,
+    SourceInfo,
+    Span,
+    hookimpl,
+)
+from convert.errors import SourceError
+from convert.host import Host
+from convert.model import single_article_document
+
+from .blocks import LineLocator, build_blocks
+from .charset import decode_page
+from .dom import PARSER, page_title, page_urls, parse, strip_unsafe
+from .extract import BUILTIN, WHOLE_PAGE
+from .profiles import builtin_profiles, compile_rules, matching
+from .title import find_title
+
+_SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title)[\s>]", re.IGNORECASE)
+_INSTALL_HINTS = {"trafilatura": "pip install 'gongwen-convert[trafilatura]'"}
+
+
+def sniff_html(info: SourceInfo, head: bytes) -> bool:
+    """Claim input whose first kilobyte looks like an HTML document."""
+    return _SNIFF.search(head[:1024]) is not None
+
+
+def choose_extractor(extractors: Mapping[str, Extractor], name: str, display: str) -> Extractor:
+    """Return the extractor called `name`, or raise a `SourceError` naming the choices."""
+    if name in extractors:
+        return extractors[name]
+    hint = f"; install it with {_INSTALL_HINTS[name]}" if name in _INSTALL_HINTS else ""
+    raise SourceError(
+        f"{display}: unknown HTML extractor {name!r} "
+        f"(available: {', '.join(sorted(extractors))}){hint}"
+    )
+
+
+def read_html(
+    data: bytes,
+    info: SourceInfo,
+    config: Config,
+    *,
+    extractors: Mapping[str, Extractor],
+    profiles: Sequence[SiteProfile],
+) -> Document:
+    """Decode, parse and extract the article of an HTML page."""
+    name = info.display_name
+    extractor = choose_extractor(extractors, config.extractor, name)
+    decoded = decode_page(data, info, config)
+    soup = parse(decoded.text)
+    head_title, _ = page_title(soup)
+    matched = matching(profiles, " ".join([head_title, *page_urls(soup)]))
+    rules = compile_rules(matched)
+    strip_unsafe(soup, rules)
+    page = HtmlPage(html=decoded.text, soup=soup, name=name, profiles=matched)
+    container = extractor.extract(page, config)
+    if container is not None and _root(container) is not soup:
+        strip_unsafe(_root(container), rules)  # a foreign tree gets the same cleaning
+    title = find_title(soup, container, head_title) if container is not None else None
+    locator = LineLocator(decoded.text)
+    built = (
+        build_blocks(container, locator, rules, title.element if title else None)
+        if (container is not None)
+        else None
+    )
+    if built is None or not any(block.text for block in built.blocks):
+        raise SourceError(
+            f"{name}: no article found in the page (extractor {extractor.name!r}); "
+            "--extractor page keeps every text of the page"
+        )
+    blocks = list(built.blocks)
+    if title is not None and title.text:
+        lines = locator_for_title(decoded.text, title.text)
+        blocks.insert(0, Block(type="title", text=title.text, lines=lines))
+    meta = Meta(
+        source_path=info.path,
+        source_adapter="html",
+        encoding=decoded.encoding,
+        encoding_reason=decoded.reason,
+        title=title.text if title else None,
+        extra={
+            "extractor": extractor.name,
+            "parser": PARSER,
+            "site_profiles": ",".join(profile.name for profile in matched),
+        },
+    )
+    document = single_article_document(meta, tuple(blocks))
+    return document.with_audit(changes=tuple(built.changes))
+
+
+def locator_for_title(html: str, title: str) -> Span:
+    """Return the line of the first place the title's text occurs in the page."""
+    return LineLocator(html).span(title, title)
+
+
+def _root(tag: Tag) -> BeautifulSoup | Tag:
+    node = tag
+    while node.parent is not None:
+        node = node.parent
+    return node
+
+
+def _bind(host: Host) -> Source:
+    return replace(
+        HTML_SOURCE,
+        read=partial(
+            read_html, extractors=host.extractors(), profiles=list(host.site_profiles().values())
+        ),
+        bind=None,
+    )
+
+
+HTML_SOURCE = Source(
+    name="html",
+    extensions=("html", "htm", "xhtml", "shtml"),
+    read=partial(
+        read_html,
+        extractors={BUILTIN.name: BUILTIN, WHOLE_PAGE.name: WHOLE_PAGE},
+        profiles=builtin_profiles(),
+    ),
+    sniff=sniff_html,
+    priority=50,
+    description="Scraped web pages: the article, without the site around it",
+    bind=_bind,
+)
+
+
+@hookimpl
+def gongwen_sources() -> Sequence[Source]:
+    """Register the HTML source."""
+    return [HTML_SOURCE]
+
+
+@hookimpl
+def gongwen_extractors() -> Sequence[Extractor]:
+    """Register the built-in extractor and the whole-page one."""
+    return [BUILTIN, WHOLE_PAGE]
+
+
+@hookimpl
+def gongwen_site_profiles() -> Sequence[SiteProfile]:
+    """Register the site profiles shipped in `profiles/` (generic, 文秘, government)."""
+    return builtin_profiles()

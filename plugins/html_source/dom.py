@@ -1,0 +1,189 @@
+"""Parse a decoded page and strip what must never reach an output.
+
+Removed before any extractor looks at the page: scripts, styles and every
+other element that holds code or embedded objects, comments and processing
+instructions, form controls, hidden elements (`hidden`, `aria-hidden`,
+`display:none`, `visibility:hidden`) and the site chrome that profiles name
+(`nav`, `aside`, `footer`, `header` outside an article, share bars, …).
+Attributes never reach an output (sources emit text only), so event handlers
+and `javascript:` URLs cannot leak; text lines that start with `javascript:`
+are dropped later by the generic profile.
+
+Every walk here is iterative: a page nested 10,000 levels deep must not hit
+Python's recursion limit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from bs4 import BeautifulSoup, Tag
+from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
+
+from .profiles import Rules
+
+try:  # lxml is a core dependency, but the source must still work without it
+    import lxml  # noqa: F401
+
+    PARSER = "lxml"
+except ImportError:  # pragma: no cover - exercised only without lxml
+    PARSER = "html.parser"
+
+UNSAFE_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "svg",
+        "math",
+        "canvas",
+        "audio",
+        "video",
+        "source",
+        "track",
+        "link",
+        "meta",
+        "base",
+        "head",
+        "input",
+        "select",
+        "option",
+        "optgroup",
+        "textarea",
+        "button",
+        "datalist",
+        "output",
+        "progress",
+        "meter",
+        "dialog",
+        "map",
+        "area",
+        "picture",
+        "img",
+    ]
+)
+CHROME_TAGS = frozenset(("nav", "aside", "footer", "menu"))
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_WORD_SPLIT = re.compile(r"[-_\s]+")
+# A container named like this is an article, whatever chrome word its name also holds.
+CONTENT_WORDS = frozenset(
+    [
+        "content",
+        "article",
+        "articles",
+        "text",
+        "body",
+        "main",
+        "detail",
+        "details",
+        "zhengwen",
+        "zoom",
+        "post",
+        "entry",
+        "story",
+        "news",
+        "wenzhang",
+        "neirong",
+    ]
+)
+_FORM_TEXT_LIMIT = 200
+
+
+def parse(html: str) -> BeautifulSoup:
+    """Parse decoded HTML with lxml when installed, else html.parser."""
+    return BeautifulSoup(html, PARSER)
+
+
+def page_title(soup: BeautifulSoup) -> tuple[str, Tag | None]:
+    """Return the text of the `<title>` element and the element, before the head goes."""
+    title = soup.find("title")
+    if not isinstance(title, Tag):
+        return "", None
+    return " ".join(title.get_text(" ").split()), title
+
+
+def page_urls(soup: BeautifulSoup) -> list[str]:
+    """Return the URLs a page gives for itself (canonical link, og:url, base)."""
+    urls = []
+    for tag in soup.find_all(["link", "meta", "base"]):
+        if not isinstance(tag, Tag):
+            continue
+        if (
+            tag.name == "link" and "canonical" in tag.get_attribute_list("rel")
+        ) or tag.name == "base":
+            urls.append(str(tag.get("href") or ""))
+        elif tag.name == "meta" and tag.get("property") in ("og:url", "og:site_name"):
+            urls.append(str(tag.get("content") or ""))
+    return [url for url in urls if url]
+
+
+def iter_tags(root: Tag) -> Iterator[Tag]:
+    """Yield every element below `root` in document order (iteratively)."""
+    for node in root.descendants:
+        if isinstance(node, Tag):
+            yield node
+
+
+def strip_unsafe(soup: Tag, rules: Rules) -> None:
+    """Remove code, comments, hidden elements and profile chrome from the tree in place."""
+    for node in list(soup.descendants):
+        if isinstance(node, (Comment, Declaration, Doctype, ProcessingInstruction)):
+            node.extract()
+    doomed: list[Tag] = []
+    for tag in iter_tags(soup):
+        if _is_doomed(tag, rules):
+            doomed.append(tag)
+    for selector in rules.drop:
+        doomed.extend(soup.select(selector))
+    for tag in doomed:
+        if tag.parent is not None:  # an ancestor may have gone already
+            tag.extract()
+
+
+def _is_doomed(tag: Tag, rules: Rules) -> bool:
+    name = tag.name
+    if name in UNSAFE_TAGS or name in CHROME_TAGS:
+        return True
+    if name == "header":
+        return tag.find_parent(["article", "main"]) is None
+    if name == "form":
+        return len(tag.get_text()) < _FORM_TEXT_LIMIT
+    attrs = tag.attrs
+    if not attrs:
+        return False
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style")
+    if style and _HIDDEN_STYLE.search(str(style)):
+        return True
+    return bool(rules.chrome_words) and _named_as_chrome(tag, rules.chrome_words)
+
+
+def class_words(tag: Tag) -> set[str]:
+    """Return the lower-case words of an element's class and id (split at - and _)."""
+    names = [str(name) for name in tag.get_attribute_list("class") if name]
+    ident = tag.get("id")
+    joined = " ".join([*names, str(ident)] if ident else names)
+    return {word for word in _WORD_SPLIT.split(joined.lower()) if word}
+
+
+def _named_as_chrome(tag: Tag, chrome_words: frozenset[str]) -> bool:
+    if tag.name in ("body", "html"):
+        return False
+    words = class_words(tag)
+    return bool(words & chrome_words) and not words & CONTENT_WORDS
+
+
+def text_nodes(root: Tag) -> Iterator[NavigableString]:
+    """Yield the plain text nodes below `root` (not comments or other markup)."""
+    for node in root.descendants:
+        if type(node) is NavigableString:
+            yield node

@@ -1,0 +1,105 @@
+"""The built-in main-content extractor: the subtree with the most body text.
+
+Every segment (displayed line) gets a value: positive for text that reads like
+body text (sentence punctuation, little link text), negative for link lists,
+labels, dates and menus. An element's score is the sum over its subtree,
+computed in one bottom-up sweep; the article is the element with the highest
+score, which takes in every paragraph of a text and leaves out the chrome
+around it (a tree form of the maximum-subarray problem). Site profiles can
+name the container outright (`content` selectors) when it holds most of that
+score. Linear in the size of the page.
+"""
+
+from __future__ import annotations
+
+from bs4 import Tag
+
+from convert import Config, Extractor, HtmlPage
+
+from .dom import CONTENT_WORDS, class_words
+from .segments import Segment, segments
+
+# Values per character of a segment. Body text weighs 1; chrome counts against.
+LINK_PENALTY = 1.0
+LABEL_PENALTY = 0.6
+LONG_ENOUGH = 40  # characters: a line this long without links is body text anyway
+LABEL_CAP = 30  # characters: a short unpunctuated line costs at most this much
+CONTENT_NAME_BONUS = 0.05  # share of score added to an element named like an article
+CONTENT_SELECTOR_SHARE = 0.6  # a profile's container must hold this share of the best score
+MIN_ARTICLE_CHARS = 10
+
+
+def segment_value(segment: Segment) -> float:
+    """Return how much a segment counts for (positive) or against (negative) its container."""
+    chars = segment.chars
+    links = segment.link_chars
+    if links * 2 > chars:
+        return -LINK_PENALTY * chars
+    own = chars - links
+    marks = segment.sentence_marks
+    if own >= LONG_ENOUGH or marks >= 2:
+        return own - LINK_PENALTY * links
+    if marks == 1:
+        return 0.5 * own - LINK_PENALTY * links
+    return -LABEL_PENALTY * min(own, LABEL_CAP) - LINK_PENALTY * links
+
+
+def subtree_scores(root: Tag) -> tuple[dict[int, float], list[Tag]]:
+    """Return the score of every element below `root` (by id) and the elements in order."""
+    tags: list[Tag] = []
+    found = segments(root, tags)
+    scores: dict[int, float] = {id(tag): 0.0 for tag in tags}
+    for segment in found:
+        scores[id(segment.owner)] += segment_value(segment)
+    # Children come after their parents in document order: a reverse sweep adds
+    # each finished subtree into its parent exactly once.
+    for tag in reversed(tags):
+        parent = tag.parent
+        if parent is not None and id(parent) in scores and tag is not root:
+            scores[id(parent)] += scores[id(tag)]
+    return scores, tags
+
+
+def best_container(root: Tag, content_selectors: tuple[str, ...] = ()) -> Tag | None:
+    """Return the element holding the article, or None when nothing reads like one."""
+    scores, tags = subtree_scores(root)
+    best: Tag | None = None
+    best_score = 0.0
+    for tag in tags:
+        score = scores[id(tag)]
+        if tag.attrs and class_words(tag) & CONTENT_WORDS:
+            score += CONTENT_NAME_BONUS * abs(score)
+        # >=: on a tie the deeper element wins, as the outer one adds nothing.
+        if score >= best_score and score > 0:
+            best, best_score = tag, score
+    if best is None:
+        return None
+    for selector in content_selectors:
+        for tag in root.select(selector):
+            if scores.get(id(tag), 0.0) >= CONTENT_SELECTOR_SHARE * best_score:
+                return tag
+    return best
+
+
+def extract_builtin(page: HtmlPage, config: Config) -> Tag | None:
+    """Return the article container of the page (see the module docstring)."""
+    body = page.soup.body or page.soup
+    selectors = tuple(s for profile in page.profiles for s in profile.content)
+    return best_container(body, selectors)
+
+
+def extract_whole_page(page: HtmlPage, config: Config) -> Tag | None:
+    """Return the whole body: every visible text of the page, chrome included."""
+    return page.soup.body or page.soup
+
+
+BUILTIN = Extractor(
+    name="builtin",
+    extract=extract_builtin,
+    description="text-density extractor (default; needs nothing beyond beautifulsoup4)",
+)
+WHOLE_PAGE = Extractor(
+    name="page",
+    extract=extract_whole_page,
+    description="no extraction: every visible text of the page",
+)

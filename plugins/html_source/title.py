@@ -1,0 +1,68 @@
+"""Find an HTML page's title: its `<h1>`, else a heading echoing `<title>`, else `<title>`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bs4 import Tag
+
+from .dom import iter_tags
+from .segments import clean_text
+
+_SITE_SEPARATOR = re.compile(r"\s*(?:_|\||｜|--|—+|–|\s-\s)\s*")
+_MIN_TITLE_CHARS = 4
+_TITLE_TAGS = ("h1", "h2", "h3")
+
+
+@dataclass(frozen=True, slots=True)
+class PageTitle:
+    """The title text and the element it was read from (None: the `<title>` element)."""
+
+    text: str
+    element: Tag | None
+
+
+def strip_site_name(title: str) -> str:
+    """Return "文章标题" from "文章标题_栏目_站点名" (the first long-enough part)."""
+    for part in _SITE_SEPARATOR.split(title):
+        if len(part) >= _MIN_TITLE_CHARS:
+            return part
+    return title
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def find_title(root: Tag, container: Tag, head_title: str) -> PageTitle | None:
+    """Return the article's title.
+
+    In order: the first `<h1>`–`<h3>` inside the container that echoes the
+    `<title>` (or the first `<h1>` when there is no `<title>`); else the last
+    such heading before the container; else the `<title>` without its site name.
+    """
+    wanted = _squeeze(head_title)
+
+    def echoes_title(tag: Tag) -> bool:
+        text = _squeeze(tag.get_text())
+        if not text:
+            return False
+        if not wanted:
+            return tag.name == "h1"
+        return text in wanted or _squeeze(strip_site_name(head_title)) in text
+
+    inside = next((t for t in container.find_all(_TITLE_TAGS) if echoes_title(t)), None)
+    if inside is not None:
+        return PageTitle(clean_text(inside.get_text()), inside)
+    before: Tag | None = None
+    for tag in iter_tags(root):
+        if tag is container:
+            break
+        if tag.name in _TITLE_TAGS and echoes_title(tag):
+            before = tag
+    if before is not None:
+        return PageTitle(clean_text(before.get_text()), before)
+    if head_title:
+        return PageTitle(strip_site_name(head_title), None)
+    return None
