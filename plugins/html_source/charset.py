@@ -12,8 +12,12 @@ from __future__ import annotations
 import re
 
 from convert import Config, SourceInfo
-from convert.encoding import Decoded, decode_bytes
+from convert.encoding import Decoded, decode_bytes, normalize_codec_name
+from convert.errors import DecodeError
 
+_ESCAPED = re.compile("[\udc80-\udcff]")
+MAX_STRAY_BYTES = 8
+STRAY_BYTES_PER = 20_000  # and one more per this many bytes of a long page
 # Declarations sit in the head; 8 KiB covers pages with long inline styles before it.
 _PRESCAN_BYTES = 8192
 _DECLARATION = re.compile(
@@ -40,4 +44,38 @@ def decode_page(data: bytes, info: SourceInfo, config: Config) -> Decoded:
     one the page declares, as in browsers.
     """
     declared = info.declared_charset or declared_charset(data)
-    return decode_bytes(data, name=info.display_name, override=config.encoding, declared=declared)
+    try:
+        return decode_bytes(
+            data, name=info.display_name, override=config.encoding, declared=declared
+        )
+    except DecodeError:
+        if config.encoding:
+            raise
+        found = _with_stray_bytes(data, declared)
+        if found is None:
+            raise
+        return found
+
+
+def _with_stray_bytes(data: bytes, declared: str | None) -> Decoded | None:
+    """Decode a page whose text is valid but for a few stray bytes, marking each with U+FFFD.
+
+    Browsers show such bytes as U+FFFD too. Only a handful are tolerated (see
+    `MAX_STRAY_BYTES`); the reason names how many and where the first one is,
+    so the substitution is on record.
+    """
+    candidates = [normalize_codec_name(declared)] if declared else []
+    candidates += [codec for codec in ("utf-8", "gb18030") if codec not in candidates]
+    for codec in candidates:
+        try:
+            escaped = data.decode(codec, errors="surrogateescape")
+        except LookupError:
+            continue
+        bad = [match.start() for match in _ESCAPED.finditer(escaped)]
+        if len(bad) <= max(MAX_STRAY_BYTES, len(data) // STRAY_BYTES_PER):
+            reason = (
+                f"{codec} with {len(bad)} undecodable byte(s) shown as U+FFFD "
+                f"(first at character {bad[0]})"
+            )
+            return Decoded(_ESCAPED.sub("\ufffd", escaped), codec, reason)
+    return None

@@ -22,6 +22,7 @@ from bs4 import BeautifulSoup, Tag
 from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
 
 from .profiles import Rules
+from .segments import segments
 
 try:  # lxml is a core dependency, but the source must still work without it
     import lxml  # noqa: F401
@@ -94,7 +95,10 @@ CONTENT_WORDS = frozenset(
         "neirong",
     ]
 )
-_FORM_TEXT_LIMIT = 200
+# A subtree longer than this, mostly unlinked and punctuated like sentences,
+# is body text whatever its name says.
+BODY_TEXT_CHARS = 300
+MARK_EVERY_CHARS = 60
 
 
 def parse(html: str) -> BeautifulSoup:
@@ -133,29 +137,64 @@ def iter_tags(root: Tag) -> Iterator[Tag]:
 
 
 def strip_unsafe(soup: Tag, rules: Rules) -> None:
-    """Remove code, comments, hidden elements and profile chrome from the tree in place."""
+    """Remove code, comments, hidden elements and profile chrome from the tree in place.
+
+    Code and embedded objects always go. Chrome by tag name, class or id, and
+    hidden elements, go unless they hold what reads as body text: broken
+    markup leaves whole articles inside an unclosed breadcrumb `<div>`, and
+    some sites hide the article until a script reveals it.
+    """
     for node in list(soup.descendants):
         if isinstance(node, (Comment, Declaration, Doctype, ProcessingInstruction)):
             node.extract()
-    doomed: list[Tag] = []
-    for tag in iter_tags(soup):
-        if _is_doomed(tag, rules):
-            doomed.append(tag)
+    _remove([tag for tag in iter_tags(soup) if tag.name in UNSAFE_TAGS])
+    tags: list[Tag] = []
+    totals = _text_totals(soup, tags)
+    doomed = [
+        tag for tag in tags if _is_chrome(tag, rules) and not _holds_body_text(totals[id(tag)])
+    ]
     for selector in rules.drop:
         doomed.extend(soup.select(selector))
-    for tag in doomed:
+    _remove(doomed)
+
+
+def _remove(tags: list[Tag]) -> None:
+    for tag in tags:
         if tag.parent is not None:  # an ancestor may have gone already
             tag.extract()
 
 
-def _is_doomed(tag: Tag, rules: Rules) -> bool:
+def _text_totals(root: Tag, tags: list[Tag]) -> dict[int, list[int]]:
+    """Return [characters, link characters, sentence marks] of every subtree, by id."""
+    found = segments(root, tags)
+    totals: dict[int, list[int]] = {id(tag): [0, 0, 0] for tag in tags}
+    for segment in found:
+        total = totals[id(segment.owner)]
+        total[0] += segment.chars
+        total[1] += segment.link_chars
+        total[2] += segment.sentence_marks
+    for tag in reversed(tags):
+        parent = tag.parent
+        if parent is not None and id(parent) in totals:
+            mine, theirs = totals[id(tag)], totals[id(parent)]
+            for index in range(3):
+                theirs[index] += mine[index]
+    return totals
+
+
+def _holds_body_text(total: list[int]) -> bool:
+    chars, links, marks = total
+    return chars > BODY_TEXT_CHARS and links * 2 < chars and marks * MARK_EVERY_CHARS >= chars
+
+
+def _is_chrome(tag: Tag, rules: Rules) -> bool:
     name = tag.name
-    if name in UNSAFE_TAGS or name in CHROME_TAGS:
+    if name in CHROME_TAGS:
         return True
     if name == "header":
         return tag.find_parent(["article", "main"]) is None
     if name == "form":
-        return len(tag.get_text()) < _FORM_TEXT_LIMIT
+        return True
     attrs = tag.attrs
     if not attrs:
         return False

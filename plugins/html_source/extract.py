@@ -26,7 +26,9 @@ LONG_ENOUGH = 40  # characters: a line this long without links is body text anyw
 LABEL_CAP = 30  # characters: a short unpunctuated line costs at most this much
 CONTENT_NAME_BONUS = 0.05  # share of score added to an element named like an article
 CONTENT_SELECTOR_SHARE = 0.6  # a profile's container must hold this share of the best score
-MIN_ARTICLE_CHARS = 10
+MERGE_LEVELS = 5
+MERGE_SHARE = 0.1
+MERGE_MIN_SCORE = 20.0
 
 
 def segment_value(segment: Segment) -> float:
@@ -78,7 +80,41 @@ def best_container(root: Tag, content_selectors: tuple[str, ...] = ()) -> Tag | 
         for tag in root.select(selector):
             if scores.get(id(tag), 0.0) >= CONTENT_SELECTOR_SHARE * best_score:
                 return tag
-    return best
+    return merge_siblings(best, root, scores, best_score)
+
+
+def merge_siblings(best: Tag, root: Tag, scores: dict[int, float], best_score: float) -> Tag:
+    """Widen the article to the text-bearing neighbours of its container.
+
+    Threads, multi-part articles and pages that split a text over several
+    boxes put body text beside the best container. Up to `MERGE_LEVELS`
+    ancestors up, every sibling subtree scoring at least `MERGE_SHARE` of the
+    best joins the article; the other siblings on the way are removed, so one
+    element still holds the whole article.
+    """
+    threshold = max(MERGE_MIN_SCORE, MERGE_SHARE * best_score)
+    path = [best]
+    top = best
+    node = best
+    for _ in range(MERGE_LEVELS):
+        parent = node.parent
+        if parent is None or id(parent) not in scores:
+            break
+        path.append(parent)
+        siblings = [c for c in parent.find_all(True, recursive=False) if c is not node]
+        if any(scores.get(id(c), 0.0) >= threshold for c in siblings):
+            top = parent
+        node = parent
+    if top is best:
+        return best
+    on_path = {id(tag) for tag in path}
+    for ancestor in path[path.index(top) :: -1]:
+        if ancestor is best:
+            break
+        for child in ancestor.find_all(True, recursive=False):
+            if id(child) not in on_path and scores.get(id(child), 0.0) < threshold:
+                child.extract()
+    return top
 
 
 def extract_builtin(page: HtmlPage, config: Config) -> Tag | None:
