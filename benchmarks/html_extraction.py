@@ -35,7 +35,6 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from convert import Config, Converter, Document, SourceInfo, get_plugin_manager
-from convert.encoding import decode_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BENCH = ROOT.parent / "shared" / "html-benchmark"

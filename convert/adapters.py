@@ -127,6 +127,9 @@ class Extractor:
     name: str
     extract: ExtractFunction
     description: str = ""
+    clean: bool = True
+    """Drop chrome lines left inside the returned element (link lists, view
+    counts, profile `drop_text`); False keeps every line of it."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

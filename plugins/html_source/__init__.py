@@ -84,8 +84,9 @@ def read_html(
         strip_unsafe(_root(container), rules)  # a foreign tree gets the same cleaning
     title = find_title(soup, container, head_title) if container is not None else None
     locator = LineLocator(decoded.text)
+    locator.skip_to("<body")
     built = (
-        build_blocks(container, locator, rules, title.element if title else None)
+        build_blocks(container, locator, rules, title.element if title else None, extractor.clean)
         if (container is not None)
         else None
     )
@@ -96,7 +97,7 @@ def read_html(
         )
     blocks = list(built.blocks)
     if title is not None and title.text:
-        lines = locator_for_title(decoded.text, title.text)
+        lines = locate_title(decoded.text, title.text, in_body=title.element is not None)
         blocks.insert(0, Block(type="title", text=title.text, lines=lines))
     meta = Meta(
         source_path=info.path,
@@ -114,9 +115,12 @@ def read_html(
     return document.with_audit(changes=tuple(built.changes))
 
 
-def locator_for_title(html: str, title: str) -> Span:
-    """Return the line of the first place the title's text occurs in the page."""
-    return LineLocator(html).span(title, title)
+def locate_title(html: str, title: str, in_body: bool) -> Span:
+    """Return the lines where the title's text first occurs (in the body, for a heading)."""
+    locator = LineLocator(html)
+    if in_body:
+        locator.skip_to("<body")
+    return locator.span(title, title)
 
 
 def _root(tag: Tag) -> BeautifulSoup | Tag:

@@ -57,16 +57,26 @@ class LineLocator:
         return self._html.find(match.group(), start, start + _SEARCH_WINDOW)
 
     def span(self, first_text: str, last_text: str) -> Span:
-        """Return the lines from where `first_text` starts to where `last_text` ends."""
+        """Return the lines from where `first_text` starts to where `last_text` ends.
+
+        The search goes forward from the end of the previous match, so blocks
+        given in reading order land on successive places of the page.
+        """
         start = self._find(first_text, self._cursor)
         if start < 0:
             line = self._line(self._cursor)
             return Span(first=line, last=line)
-        self._cursor = start
         tail = _NEEDLE.findall(last_text)
         end = self._html.find(tail[-1], start, start + _SEARCH_WINDOW) if tail else -1
+        self._cursor = end + len(tail[-1]) if end >= 0 else start + 1
         first = self._line(start)
         return Span(first=first, last=max(first, self._line(end)) if end >= 0 else first)
+
+    def skip_to(self, marker: str) -> None:
+        """Move the search start to the first `marker` (e.g. "<body"), if present."""
+        found = self._html.find(marker, self._cursor)
+        if found >= 0:
+            self._cursor = found
 
 
 def chinese_number(text: str) -> int | None:
@@ -141,7 +151,11 @@ def _drop_reason(index: int, items: list[Segment], values: list[float], rules: R
 
 
 def build_blocks(
-    container: Tag, locator: LineLocator, rules: Rules, title_element: Tag | None
+    container: Tag,
+    locator: LineLocator,
+    rules: Rules,
+    title_element: Tag | None,
+    clean: bool = True,
 ) -> Built:
     """Make blocks of everything in `container` except chrome (see the module docstring)."""
     items = list(walk(container, atomic=is_data_table))
@@ -149,15 +163,14 @@ def build_blocks(
     values = [segment_value(segment) for segment in texts]
     position = {id(segment): i for i, segment in enumerate(texts)}
     built = Built()
-    title_ids = _subtree_ids(title_element)
     for item in items:
         if isinstance(item, Tag):
             _add_table(built, item, locator)
             continue
-        if not item.chars or id(item.owner) in title_ids:
+        if not item.chars or item.owner is title_element:
             continue
         lines = locator.span(item.raw[0], item.raw[-1])
-        reason = _drop_reason(position[id(item)], texts, values, rules)
+        reason = _drop_reason(position[id(item)], texts, values, rules) if clean else None
         if reason is not None:
             built.changes.append(
                 Change(pass_name=PASS_NAME, rule=reason, lines=lines, before=item.text, after="")
@@ -165,12 +178,6 @@ def build_blocks(
         else:
             built.blocks.extend(_blocks_for(item, lines))
     return built
-
-
-def _subtree_ids(element: Tag | None) -> set[int]:
-    if element is None:
-        return set()
-    return {id(element), *(id(tag) for tag in element.find_all(True))}
 
 
 def _blocks_for(segment: Segment, lines: Span) -> list[Block]:

@@ -45,7 +45,7 @@ def decode_page(data: bytes, info: SourceInfo, config: Config) -> Decoded:
     """
     declared = info.declared_charset or declared_charset(data)
     try:
-        return decode_bytes(
+        decoded = decode_bytes(
             data, name=info.display_name, override=config.encoding, declared=declared
         )
     except DecodeError:
@@ -55,6 +55,10 @@ def decode_page(data: bytes, info: SourceInfo, config: Config) -> Decoded:
         if found is None:
             raise
         return found
+    if declared and not config.encoding and not decoded.reason.startswith("declared"):
+        reason = f"{decoded.reason}; the declared charset {declared!r} does not fit the bytes"
+        return Decoded(decoded.text, decoded.encoding, reason)
+    return decoded
 
 
 def _with_stray_bytes(data: bytes, declared: str | None) -> Decoded | None:

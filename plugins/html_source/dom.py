@@ -97,7 +97,8 @@ CONTENT_WORDS = frozenset(
 )
 # A subtree longer than this, mostly unlinked and punctuated like sentences,
 # is body text whatever its name says.
-BODY_TEXT_CHARS = 300
+BODY_TEXT_CHARS = 100
+BODY_TEXT_MARKS = 3
 MARK_EVERY_CHARS = 60
 
 

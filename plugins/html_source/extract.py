@@ -138,4 +138,5 @@ WHOLE_PAGE = Extractor(
     name="page",
     extract=extract_whole_page,
     description="no extraction: every visible text of the page",
+    clean=False,
 )

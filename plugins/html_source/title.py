@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bs4 import Tag
 
 from .dom import iter_tags
-from .segments import clean_text
+from .segments import Segment, walk
 
 _SITE_SEPARATOR = re.compile(r"\s*(?:_|\||｜|--|—+|–|\s-\s)\s*")
 _MIN_TITLE_CHARS = 4
@@ -31,6 +31,14 @@ def strip_site_name(title: str) -> str:
     return title
 
 
+def heading_text(tag: Tag) -> str:
+    """Return a heading's own first line (broken markup can leave a whole page inside an h1)."""
+    for item in walk(tag):
+        if isinstance(item, Segment) and item.chars:
+            return item.text if item.owner is tag else ""
+    return ""
+
+
 def _squeeze(text: str) -> str:
     return "".join(text.split())
 
@@ -45,7 +53,7 @@ def find_title(root: Tag, container: Tag, head_title: str) -> PageTitle | None:
     wanted = _squeeze(head_title)
 
     def echoes_title(tag: Tag) -> bool:
-        text = _squeeze(tag.get_text())
+        text = _squeeze(heading_text(tag))
         if not text:
             return False
         if not wanted:
@@ -54,7 +62,7 @@ def find_title(root: Tag, container: Tag, head_title: str) -> PageTitle | None:
 
     inside = next((t for t in container.find_all(_TITLE_TAGS) if echoes_title(t)), None)
     if inside is not None:
-        return PageTitle(clean_text(inside.get_text()), inside)
+        return PageTitle(heading_text(inside), inside)
     before: Tag | None = None
     for tag in iter_tags(root):
         if tag is container:
@@ -62,7 +70,7 @@ def find_title(root: Tag, container: Tag, head_title: str) -> PageTitle | None:
         if tag.name in _TITLE_TAGS and echoes_title(tag):
             before = tag
     if before is not None:
-        return PageTitle(clean_text(before.get_text()), before)
+        return PageTitle(heading_text(before), before)
     if head_title:
         return PageTitle(strip_site_name(head_title), None)
     return None
