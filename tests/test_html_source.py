@@ -92,7 +92,10 @@ def test_headings_tables_quotes_and_lists_keep_their_shape(converter: Converter)
 
 
 def test_heading_with_gongwen_label_gets_numbering(converter: Converter) -> None:
-    html = "<html><body><div><h2>一、主要工作</h2><p>全年完成投资15亿元，同比增长12%，成效明显。</p></div></body></html>"
+    html = (
+        "<html><body><div><h2>一、主要工作</h2>"
+        "<p>全年完成投资15亿元，同比增长12%，成效明显。</p></div></body></html>"
+    )
     document = converter.parse(
         html.encode(), SourceInfo(path="x.html", extension="html"), normalize=False
     )

@@ -73,6 +73,7 @@ UNSAFE_TAGS = frozenset(
 )
 CHROME_TAGS = frozenset(("nav", "aside", "footer", "menu"))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_SCRIPT_TEXT = re.compile(r"\s*(javascript|vbscript)\s*:", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[-_\s]+")
 # A container named like this is an article, whatever chrome word its name also holds.
 CONTENT_WORDS = frozenset(
@@ -148,6 +149,8 @@ def strip_unsafe(soup: Tag, rules: Rules) -> None:
     for node in list(soup.descendants):
         if isinstance(node, (Comment, Declaration, Doctype, ProcessingInstruction)):
             node.extract()
+        elif type(node) is NavigableString and _SCRIPT_TEXT.match(node):
+            node.extract()  # link text that shows a javascript: URL is code, not text
     _remove([tag for tag in iter_tags(soup) if tag.name in UNSAFE_TAGS])
     tags: list[Tag] = []
     totals = _text_totals(soup, tags)
