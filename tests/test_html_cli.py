@@ -124,7 +124,7 @@ def test_unknown_extractor_is_an_error(capsys: pytest.CaptureFixture[str]) -> No
 def hostile_page() -> str:
     """A page full of code, handlers and hidden text around a short article."""
     body = "".join(
-        f'<p onclick="evil({i})" style="color:red">第{i}段正文，内容充实，标点齐全，共同推进工作。</p>'
+        f'<p onclick="evil({i})" style="color:red">第{i}段正文，内容充实，标点齐全，推进工作。</p>'
         for i in range(6)
     )
     return (
