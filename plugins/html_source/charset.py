@@ -16,8 +16,8 @@ from convert.encoding import Decoded, decode_bytes, normalize_codec_name
 from convert.errors import DecodeError
 
 _ESCAPED = re.compile("[\udc80-\udcff]")
-MAX_STRAY_BYTES = 8
-STRAY_BYTES_PER = 20_000  # and one more per this many bytes of a long page
+MAX_STRAY_BYTES = 16
+STRAY_BYTES_PER = 2_000  # and one more per this many bytes of a long page
 # Declarations sit in the head; 8 KiB covers pages with long inline styles before it.
 _PRESCAN_BYTES = 8192
 _DECLARATION = re.compile(

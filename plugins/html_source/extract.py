@@ -26,6 +26,9 @@ LONG_ENOUGH = 40  # characters: a line this long without links is body text anyw
 LABEL_CAP = 30  # characters: a short unpunctuated line costs at most this much
 CONTENT_NAME_BONUS = 0.05  # share of score added to an element named like an article
 CONTENT_SELECTOR_SHARE = 0.3  # a profile's container must hold this share of the best score
+PLAIN_LINE = 20  # characters: an unpunctuated line this long is text written without marks
+PLAIN_WEIGHT = 0.3
+FALLBACK_SHARE = 0.4  # below this share of the page's body text, the article is the whole page
 MERGE_LEVELS = 5
 MERGE_SHARE = 0.1
 MERGE_MIN_SCORE = 20.0
@@ -43,28 +46,38 @@ def segment_value(segment: Segment) -> float:
         return own - LINK_PENALTY * links
     if marks == 1:
         return 0.5 * own - LINK_PENALTY * links
+    if own >= PLAIN_LINE:
+        return PLAIN_WEIGHT * own - LINK_PENALTY * links
     return -LABEL_PENALTY * min(own, LABEL_CAP) - LINK_PENALTY * links
 
 
-def subtree_scores(root: Tag) -> tuple[dict[int, float], list[Tag]]:
-    """Return the score of every element below `root` (by id) and the elements in order."""
+def subtree_scores(root: Tag) -> tuple[dict[int, float], dict[int, float], list[Tag]]:
+    """Return every element's score and body-text mass (by id), and the elements in order.
+
+    The score adds up all segment values of a subtree; the mass only the positive ones.
+    """
     tags: list[Tag] = []
     found = segments(root, tags)
     scores: dict[int, float] = {id(tag): 0.0 for tag in tags}
+    mass: dict[int, float] = {id(tag): 0.0 for tag in tags}
     for segment in found:
-        scores[id(segment.owner)] += segment_value(segment)
+        value = segment_value(segment)
+        scores[id(segment.owner)] += value
+        if value > 0:
+            mass[id(segment.owner)] += value
     # Children come after their parents in document order: a reverse sweep adds
     # each finished subtree into its parent exactly once.
     for tag in reversed(tags):
         parent = tag.parent
         if parent is not None and id(parent) in scores and tag is not root:
             scores[id(parent)] += scores[id(tag)]
-    return scores, tags
+            mass[id(parent)] += mass[id(tag)]
+    return scores, mass, tags
 
 
 def best_container(root: Tag, content_selectors: tuple[str, ...] = ()) -> Tag | None:
     """Return the element holding the article, or None when nothing reads like one."""
-    scores, tags = subtree_scores(root)
+    scores, mass, tags = subtree_scores(root)
     best: Tag | None = None
     best_score = 0.0
     for tag in tags:
@@ -80,6 +93,8 @@ def best_container(root: Tag, content_selectors: tuple[str, ...] = ()) -> Tag | 
         for tag in root.select(selector):
             if scores.get(id(tag), 0.0) >= CONTENT_SELECTOR_SHARE * best_score:
                 return tag
+    if mass[id(best)] < FALLBACK_SHARE * mass[id(root)]:
+        return root
     return merge_siblings(best, root, scores, best_score)
 
 
