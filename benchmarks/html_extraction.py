@@ -35,6 +35,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from convert import Config, Converter, Document, SourceInfo, get_plugin_manager
+from convert.model import labelled
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_BENCH = ROOT.parent / "shared" / "html-benchmark"
@@ -70,8 +71,8 @@ def score(output: str, truth: str) -> tuple[float, float, float]:
 
 
 def document_text(document: Document) -> str:
-    """Every block's text, one block a line (tables as their cell text)."""
-    return "\n".join(block.text for block in document.iter_blocks())
+    """Every block's text as a reader sees it (with its label), one block a line."""
+    return "\n".join(labelled(block.numbering, block.text) for block in document.iter_blocks())
 
 
 def gongwen_extractor(name: str) -> Extract:

@@ -142,7 +142,9 @@ class SiteProfile:
     `drop` CSS selectors of chrome removed before extraction; `drop_text`
     regular expressions matched at the start of a text line that mark it as
     chrome (view counts, "上一篇", download prompts); `chrome_words` are
-    class/id words ("share", "breadcrumb") that mark an element as chrome.
+    class/id words ("share", "breadcrumb") that mark an element as chrome;
+    `chrome_titles` regular expressions matching the whole heading of a box
+    that is chrome as a whole ("相关文章", "热点专题").
     """
 
     name: str
@@ -151,4 +153,5 @@ class SiteProfile:
     drop: tuple[str, ...] = ()
     drop_text: tuple[str, ...] = ()
     chrome_words: tuple[str, ...] = ()
+    chrome_titles: tuple[str, ...] = ()
     description: str = ""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from convert import Config, Converter, Document, SourceError, SourceInfo, get_plugin_manager
+from convert.model import labelled
 
 HTML_FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
 
@@ -28,7 +30,8 @@ def read_page(converter: Converter, path: Path, **config: object) -> Document:
 def test_fixture_page_gives_exactly_the_article(converter: Converter, path: Path) -> None:
     document = read_page(converter, path)
     expected = path.with_suffix(".article.txt").read_text(encoding="utf-8").splitlines()
-    flattened = [line for block in document.iter_blocks() for line in block.text.split("\n")]
+    shown = [labelled(block.numbering, block.text) for block in document.iter_blocks()]
+    flattened = [line for text in shown for line in text.split("\n")]
     assert flattened == expected
     assert document.meta.source_adapter == "html"
     assert document.meta.title == expected[0]
@@ -111,7 +114,9 @@ def test_block_lines_point_at_the_html_source(converter: Converter, path: Path) 
     decoded = document.meta.encoding or "utf-8"
     source_lines = path.read_bytes().decode(decoded).split("\n")
     for block in document.iter_blocks():
-        start = block.text.split("\t")[0][:4]
+        needle = re.search(r"\w{2,4}", block.text)
+        assert needle is not None
+        start = needle.group()
         window = "".join(source_lines[block.lines.first - 1 : block.lines.last])
         assert start in window, (block, block.lines)
 

@@ -18,7 +18,7 @@ from bs4 import Tag
 
 from convert import Block, Change, Numbering, Span
 
-from .extract import segment_value
+from .extract import LONG_ENOUGH, OUTSIDE, segment_value
 from .profiles import Rules
 from .segments import HEADING_TAGS, Segment, clean_text, walk
 
@@ -26,9 +26,9 @@ PASS_NAME = "html"
 _NEEDLE = re.compile(r"\w{2,8}")
 _SEARCH_WINDOW = 200_000
 _CHROME_TEXT_MAX = 120
-_META_LINE = re.compile(
-    r"(来源|作者|编辑|责编|发布|时间|日期|浏览|点击|阅读)\s*[:：]|\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}"
-)
+_META_LABEL = re.compile(r"(来源|作者|编辑|责编|发布|时间|日期|浏览|点击|阅读)\s*[:：]")
+_META_DATE = re.compile(r"\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}")
+_META_DATE_LINE = 25  # characters: a dated line longer than this is text ("——2024年…在…会议上")
 _LABELS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (1, re.compile(r"^([一二三四五六七八九十百]+)[、，,．.]")),
     (2, re.compile(r"^[（(]([一二三四五六七八九十百]+)[）)]")),
@@ -37,6 +37,8 @@ _LABELS: tuple[tuple[int, re.Pattern[str]], ...] = (
 )
 _DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")}
 _MAX_TABLE_CELL = 300
+# A linked line naming an attachment belongs to a 公文 even at its very end.
+_ATTACHMENT = re.compile(r"^附\s*件|\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar)\s*$", re.IGNORECASE)
 
 
 class LineLocator:
@@ -139,13 +141,13 @@ def _drop_reason(index: int, items: list[Segment], values: list[float], rules: R
     segment = items[index]
     if segment.chars <= _CHROME_TEXT_MAX and rules.is_chrome_text(segment.text):
         return "chrome-text"
-    if segment.link_chars * 2 > segment.chars:
+    if segment.link_chars * 2 > segment.chars and not _ATTACHMENT.search(segment.text):
         between_text = (
             0 < index < len(items) - 1 and values[index - 1] > 0 and values[index + 1] > 0
         )
         return None if between_text else "link-list"
-    first_body = next((i for i, v in enumerate(values) if v > 0), len(values))
-    if index < first_body and values[index] <= 0 and _META_LINE.search(segment.text):
+    first_body = next((i for i, s in enumerate(items) if _reads_as_body(s)), len(items))
+    if index < first_body and _is_byline(segment.text):
         return "byline"
     return None
 
@@ -158,14 +160,15 @@ def build_blocks(
     clean: bool = True,
 ) -> Built:
     """Make blocks of everything in `container` except chrome (see the module docstring)."""
-    items = list(walk(container, atomic=is_data_table))
+    items = list(walk(container, atomic=_kept_whole_or_skipped))
     texts = [item for item in items if isinstance(item, Segment) and item.chars]
     values = [segment_value(segment) for segment in texts]
     position = {id(segment): i for i, segment in enumerate(texts)}
     built = Built()
     for item in items:
         if isinstance(item, Tag):
-            _add_table(built, item, locator)
+            if OUTSIDE not in item.attrs:
+                _add_table(built, item, locator)
             continue
         if not item.chars or item.owner is title_element:
             continue
@@ -178,6 +181,22 @@ def build_blocks(
         else:
             built.blocks.extend(_blocks_for(item, lines))
     return built
+
+
+def _is_byline(text: str) -> bool:
+    if _META_LABEL.search(text):
+        return True
+    return len(text) <= _META_DATE_LINE and _META_DATE.search(text) is not None
+
+
+def _reads_as_body(segment: Segment) -> bool:
+    return segment.link_chars * 2 <= segment.chars and (
+        segment.sentence_marks > 0 or segment.chars >= LONG_ENOUGH
+    )
+
+
+def _kept_whole_or_skipped(tag: Tag) -> bool:
+    return OUTSIDE in tag.attrs or is_data_table(tag)
 
 
 def _blocks_for(segment: Segment, lines: Span) -> list[Block]:

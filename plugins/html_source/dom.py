@@ -73,6 +73,9 @@ UNSAFE_TAGS = frozenset(
 )
 CHROME_TAGS = frozenset(("nav", "aside", "footer", "menu"))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_BOX_TITLE_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "dt", "caption", "legend"))
+_BOX_TITLE_WORDS = frozenset(("title", "tit", "hd", "head", "header", "caption"))
+_BOX_TITLE_CHARS = 20
 _SCRIPT_TEXT = re.compile(r"\s*(javascript|vbscript)\s*:", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[-_\s]+")
 # A container named like this is an article, whatever chrome word its name also holds.
@@ -157,9 +160,30 @@ def strip_unsafe(soup: Tag, rules: Rules) -> None:
     doomed = [
         tag for tag in tags if _is_chrome(tag, rules) and not _holds_body_text(totals[id(tag)])
     ]
+    doomed.extend(_titled_chrome_boxes(tags, totals, rules, totals[id(soup)][0]))
     for selector in rules.drop:
         doomed.extend(soup.select(selector))
     _remove(doomed)
+
+
+def _titled_chrome_boxes(
+    tags: list[Tag], totals: dict[int, list[int]], rules: Rules, page_chars: int
+) -> list[Tag]:
+    """Return the boxes headed by a chrome title ("相关文章"), unless they hold the page."""
+    if rules.chrome_titles is None:
+        return []
+    boxes = []
+    for tag in tags:
+        if tag.name not in _BOX_TITLE_TAGS and not class_words(tag) & _BOX_TITLE_WORDS:
+            continue
+        box = tag.parent
+        if box is None or box.name in ("body", "html") or id(box) not in totals:
+            continue
+        if totals[id(tag)][0] > _BOX_TITLE_CHARS or totals[id(box)][0] * 3 > page_chars:
+            continue
+        if rules.is_chrome_title(" ".join(tag.get_text().split()).rstrip(":：")):
+            boxes.append(box)
+    return boxes
 
 
 def _remove(tags: list[Tag]) -> None:

@@ -29,9 +29,18 @@ CONTENT_SELECTOR_SHARE = 0.3  # a profile's container must hold this share of th
 PLAIN_LINE = 20  # characters: an unpunctuated line this long is text written without marks
 PLAIN_WEIGHT = 0.3
 FALLBACK_SHARE = 0.4  # below this share of the page's body text, the article is the whole page
+TIGHTEN_SHARE = 0.85
+TIGHTEN_LEVELS = 10
+SECTION_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+BOX_TAGS = frozenset(
+    ("div", "section", "article", "main", "td", "table", "tbody", "tr", "center", "form", "font")
+)
 MERGE_LEVELS = 5
 MERGE_SHARE = 0.1
 MERGE_MIN_SCORE = 20.0
+NEGLIGIBLE_SCORE = 5.0
+OUTSIDE = "data-gongwen-outside"
+"""Attribute marking a box inside the returned element that is not part of the article."""
 
 
 def segment_value(segment: Segment) -> float:
@@ -95,19 +104,51 @@ def best_container(root: Tag, content_selectors: tuple[str, ...] = ()) -> Tag | 
                 return tag
     if mass[id(best)] < FALLBACK_SHARE * mass[id(root)]:
         return root
-    return merge_siblings(best, root, scores, best_score)
+    best = tighten(best, mass)
+    return merge_siblings(best, root, scores, scores[id(best)])
+
+
+def tighten(best: Tag, mass: dict[int, float]) -> Tag:
+    """Descend into the box that holds nearly all of the container's body text.
+
+    A sidebar of punctuated teasers can add a little to its parent's score,
+    lifting the maximum one level too high; its share of the text is small.
+    Only boxes are entered (not a paragraph), never leaving a heading behind,
+    and at most `TIGHTEN_LEVELS` deep.
+    """
+    node = best
+    for _ in range(TIGHTEN_LEVELS):
+        children = node.find_all(True, recursive=False)
+        heaviest = max(children, key=lambda c: mass.get(id(c), 0.0), default=None)
+        if (
+            heaviest is None
+            or heaviest.name not in BOX_TAGS
+            or mass.get(id(heaviest), 0.0) < TIGHTEN_SHARE * mass[id(node)]
+            or any(_has_heading(c) for c in children if c is not heaviest)
+        ):
+            break
+        node = heaviest
+    return node
+
+
+def _has_heading(tag: Tag) -> bool:
+    # h1 is the page title, which the source finds wherever it is.
+    return tag.name in SECTION_HEADINGS or tag.find(list(SECTION_HEADINGS)) is not None
 
 
 def merge_siblings(best: Tag, root: Tag, scores: dict[int, float], best_score: float) -> Tag:
-    """Widen the article to the text-bearing neighbours of its container.
+    """Widen the article to the text-bearing boxes that follow its container.
 
     Threads, multi-part articles and pages that split a text over several
-    boxes put body text beside the best container. Up to `MERGE_LEVELS`
-    ancestors up, every sibling subtree scoring at least `MERGE_SHARE` of the
-    best joins the article; the other siblings on the way are removed, so one
-    element still holds the whole article.
+    boxes continue the text after the best container. Up to `MERGE_LEVELS`
+    ancestors up, the run of following siblings that each score at least
+    `MERGE_SHARE` of the best joins the article (near-empty boxes are stepped
+    over; anything else ends the run). The widened element is returned with
+    every other box inside it marked `OUTSIDE`, so that the block builder
+    skips them while headings before the article stay findable.
     """
     threshold = max(MERGE_MIN_SCORE, MERGE_SHARE * best_score)
+    kept: set[int] = {id(best)}
     path = [best]
     top = best
     node = best
@@ -116,20 +157,28 @@ def merge_siblings(best: Tag, root: Tag, scores: dict[int, float], best_score: f
         if parent is None or id(parent) not in scores:
             break
         path.append(parent)
-        siblings = [c for c in parent.find_all(True, recursive=False) if c is not node]
-        if any(scores.get(id(c), 0.0) >= threshold for c in siblings):
+        kept.add(id(parent))
+        following = _following_run(node, scores, threshold)
+        if following:
+            kept.update(id(tag) for tag in following)
             top = parent
         node = parent
-    if top is best:
-        return best
-    on_path = {id(tag) for tag in path}
-    for ancestor in path[path.index(top) :: -1]:
-        if ancestor is best:
-            break
+    for ancestor in path[1 : path.index(top) + 1]:
         for child in ancestor.find_all(True, recursive=False):
-            if id(child) not in on_path and scores.get(id(child), 0.0) < threshold:
-                child.extract()
+            if id(child) not in kept:
+                child[OUTSIDE] = ""
     return top
+
+
+def _following_run(node: Tag, scores: dict[int, float], threshold: float) -> list[Tag]:
+    run: list[Tag] = []
+    for sibling in node.find_next_siblings(True):
+        score = scores.get(id(sibling), 0.0)
+        if score >= threshold:
+            run.append(sibling)
+        elif abs(score) > NEGLIGIBLE_SCORE:
+            break
+    return run
 
 
 def extract_builtin(page: HtmlPage, config: Config) -> Tag | None:

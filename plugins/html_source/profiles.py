@@ -9,6 +9,7 @@ A profile file holds one table of plain lists::
     drop = [".vip-download"]          # CSS selectors of chrome
     drop_text = ["^推荐访问"]          # regexes matched at the start of a text line
     chrome_words = ["share"]          # class/id words that mark chrome
+    chrome_titles = ["相关文章"]       # whole headings of boxes that are chrome
 
 Compiled profiles merge every rule of the profiles that match a page.
 """
@@ -25,7 +26,7 @@ from typing import Any
 from convert import SiteProfile
 from convert.errors import ConfigError
 
-_FIELDS = ("match", "content", "drop", "drop_text", "chrome_words")
+_FIELDS = ("match", "content", "drop", "drop_text", "chrome_words", "chrome_titles")
 
 
 def profile_from_mapping(table: dict[str, Any], origin: str) -> SiteProfile:
@@ -42,7 +43,7 @@ def profile_from_mapping(table: dict[str, Any], origin: str) -> SiteProfile:
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             raise ConfigError(f"{origin}: {key} must be a list of strings")
         lists[key] = tuple(value)
-    for pattern in lists["match"] + lists["drop_text"]:
+    for pattern in lists["match"] + lists["drop_text"] + lists["chrome_titles"]:
         try:
             re.compile(pattern)
         except re.error as error:
@@ -70,10 +71,15 @@ class Rules:
     drop: tuple[str, ...]
     drop_text: re.Pattern[str] | None
     chrome_words: frozenset[str]
+    chrome_titles: re.Pattern[str] | None
 
     def is_chrome_text(self, text: str) -> bool:
         """Say whether a text line is chrome by the profiles' `drop_text` rules."""
         return self.drop_text is not None and self.drop_text.match(text) is not None
+
+    def is_chrome_title(self, text: str) -> bool:
+        """Say whether a box heading names the box as chrome ("相关文章")."""
+        return self.chrome_titles is not None and self.chrome_titles.fullmatch(text) is not None
 
 
 def matching(profiles: Iterable[SiteProfile], haystack: str) -> tuple[SiteProfile, ...]:
@@ -88,10 +94,12 @@ def matching(profiles: Iterable[SiteProfile], haystack: str) -> tuple[SiteProfil
 def compile_rules(profiles: Sequence[SiteProfile]) -> Rules:
     """Merge the rules of `profiles` into one compiled set."""
     patterns = [p for profile in profiles for p in profile.drop_text]
+    titles = [p for profile in profiles for p in profile.chrome_titles]
     return Rules(
         names=tuple(profile.name for profile in profiles),
         content=tuple(s for profile in profiles for s in profile.content),
         drop=tuple(s for profile in profiles for s in profile.drop),
         drop_text=re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None,
         chrome_words=frozenset(w.lower() for profile in profiles for w in profile.chrome_words),
+        chrome_titles=re.compile("|".join(f"(?:{p})" for p in titles)) if titles else None,
     )
