@@ -110,7 +110,7 @@ def split_label(text: str) -> tuple[Numbering | None, str]:
 
 def is_data_table(table: Tag) -> bool:
     """Say whether a table holds data (kept as a table) rather than page layout."""
-    if table.find("table") is not None:
+    if table.name != "table" or table.find("table") is not None:
         return False
     rows = table.find_all("tr")
     if len(rows) < 2 or max(len(row.find_all(["td", "th"])) for row in rows) < 2:

@@ -73,6 +73,7 @@ UNSAFE_TAGS = frozenset(
 )
 CHROME_TAGS = frozenset(("nav", "aside", "footer", "menu"))
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+OVERLAY_WORDS = frozenset(("modal", "popup", "dialog", "login", "tooltip", "dropdown", "mask"))
 _BOX_TITLE_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "dt", "caption", "legend"))
 _BOX_TITLE_WORDS = frozenset(("title", "tit", "hd", "head", "header", "caption"))
 _BOX_TITLE_CHARS = 20
@@ -157,8 +158,12 @@ def strip_unsafe(soup: Tag, rules: Rules) -> None:
     _remove([tag for tag in iter_tags(soup) if tag.name in UNSAFE_TAGS])
     tags: list[Tag] = []
     totals = _text_totals(soup, tags)
+    page_chars = totals[id(soup)][0]
     doomed = [
-        tag for tag in tags if _is_chrome(tag, rules) and not _holds_body_text(totals[id(tag)])
+        tag
+        for tag in tags
+        if _is_overlay(tag, totals[id(tag)][0], page_chars)
+        or (_is_chrome(tag, rules) and not _holds_body_text(totals[id(tag)]))
     ]
     doomed.extend(_titled_chrome_boxes(tags, totals, rules, totals[id(soup)][0]))
     for selector in rules.drop:
@@ -210,6 +215,13 @@ def _text_totals(root: Tag, tags: list[Tag]) -> dict[int, list[int]]:
     return totals
 
 
+def _is_overlay(tag: Tag, chars: int, page_chars: int) -> bool:
+    """Forms and pop-ups never hold the article, unless they wrap the whole page (ASP.NET)."""
+    if tag.name != "form" and not (tag.attrs and class_words(tag) & OVERLAY_WORDS):
+        return False
+    return chars * 2 < page_chars
+
+
 def _holds_body_text(total: list[int]) -> bool:
     chars, links, marks = total
     return chars > BODY_TEXT_CHARS and links * 2 < chars and marks * MARK_EVERY_CHARS >= chars
@@ -221,8 +233,6 @@ def _is_chrome(tag: Tag, rules: Rules) -> bool:
         return True
     if name == "header":
         return tag.find_parent(["article", "main"]) is None
-    if name == "form":
-        return True
     attrs = tag.attrs
     if not attrs:
         return False

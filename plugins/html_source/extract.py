@@ -28,7 +28,8 @@ CONTENT_NAME_BONUS = 0.05  # share of score added to an element named like an ar
 CONTENT_SELECTOR_SHARE = 0.3  # a profile's container must hold this share of the best score
 PLAIN_LINE = 20  # characters: an unpunctuated line this long is text written without marks
 PLAIN_WEIGHT = 0.3
-FALLBACK_SHARE = 0.4  # below this share of the page's body text, the article is the whole page
+FALLBACK_SHARE = 0.55  # below this share of the page's body text, the article is the whole page
+CLIMB_SHARE = 0.95
 TIGHTEN_SHARE = 0.85
 TIGHTEN_LEVELS = 10
 SECTION_HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
@@ -104,8 +105,24 @@ def best_container(root: Tag, content_selectors: tuple[str, ...] = ()) -> Tag | 
                 return tag
     if mass[id(best)] < FALLBACK_SHARE * mass[id(root)]:
         return root
+    best = climb(best, scores, best_score)
     best = tighten(best, mass)
     return merge_siblings(best, root, scores, scores[id(best)])
+
+
+def climb(best: Tag, scores: dict[int, float], best_score: float) -> Tag:
+    """Return the outermost ancestor that scores nearly as well as the best element.
+
+    A thread or a long text broken by code blocks has its best single box
+    inside a container that adds more text at almost no cost.
+    """
+    chosen = best
+    node = best.parent
+    while node is not None and id(node) in scores:
+        if scores[id(node)] >= CLIMB_SHARE * best_score:
+            chosen = node
+        node = node.parent
+    return chosen
 
 
 def tighten(best: Tag, mass: dict[int, float]) -> Tag:
