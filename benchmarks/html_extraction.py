@@ -212,6 +212,32 @@ def report(title: str, results: dict[str, Result]) -> None:
         print(f"speed builtin / trafilatura: {ratio:.2f}")
 
 
+def scaling() -> None:
+    """Time generated pages of growing size and depth: the ratios show linear time."""
+    builtin = gongwen_extractor("builtin")
+    paragraph = "<p>　　全年完成地区生产总值8.6亿元，同比增长5.1%，各项工作取得新成效。</p>\n"
+    print("\nscaling (generated pages; linear time keeps seconds/MB flat)")
+    for megabytes in (1, 2, 4, 8):
+        count = megabytes * 1_000_000 // len(paragraph.encode())
+        page = f"<html><body><div>{paragraph * count}</div></body></html>".encode()
+        started = time.perf_counter()
+        builtin(page, f"{megabytes}MB.html")
+        seconds = time.perf_counter() - started
+        print(f"  {megabytes:2} MB: {seconds:6.2f} s  ({seconds / megabytes:.2f} s/MB)")
+    for depth in (2_500, 5_000, 10_000):
+        page = (
+            "<html><body>"
+            + "<div><span>" * depth
+            + "正文内容，标点齐全。"
+            + "</span></div>" * depth
+            + "</body></html>"
+        ).encode()
+        started = time.perf_counter()
+        builtin(page, f"deep{depth}.html")
+        seconds = time.perf_counter() - started
+        print(f"  nested {depth:6} levels: {seconds:6.2f} s")
+
+
 def main() -> None:
     """Run every extractor over every set and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
@@ -221,6 +247,7 @@ def main() -> None:
     parser.add_argument("--pages", action="store_true", help="print each page's figures")
     parser.add_argument("--failures", action="store_true", help="print each failure")
     parser.add_argument("--only", help="run only this extractor")
+    parser.add_argument("--scaling", action="store_true", help="also time generated big pages")
     args = parser.parse_args()
     extractors: dict[str, Extract] = {
         "builtin": gongwen_extractor("builtin"),
@@ -247,6 +274,8 @@ def main() -> None:
                 for failure in results[name].failures:
                     print(f"  {name}: {failure}")
         report(f"{title}: {len(pages)} pages", results)
+    if args.scaling:
+        scaling()
 
 
 if __name__ == "__main__":
