@@ -153,3 +153,10 @@ def test_nothing_of_scripts_or_handlers_reaches_any_output(tmp_path: Path, fmt: 
     assert "第5段正文" in text
     for marker in UNSAFE:
         assert marker not in text.replace(str(page), "")
+
+
+def test_plugins_command_lists_extractors_and_profiles(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("plugins", "--all", "--json") == 0
+    records = {r["name"]: r for r in json.loads(capsys.readouterr().out)["plugins"]}
+    assert {"builtin", "page"} <= set(records["html_source"]["extractors"])
+    assert {"generic", "gov", "wenmi"} <= set(records["html_source"]["site_profiles"])
