@@ -161,3 +161,23 @@ def test_source_is_detected_by_extension_and_by_sniffing() -> None:
     for info in (SourceInfo(path="a.htm", extension="htm"), SourceInfo(path=None)):
         assert host.detect_source(info, head).name == "html"
     assert host.detect_source(SourceInfo(path=None), "普通文本。".encode()).name == "text"
+
+
+def test_page_without_one_main_box_is_kept_whole_and_says_so(converter: Converter) -> None:
+    replies = "".join(
+        f"<div class='reply'><p>第{i}楼的回复内容，讲了自己的看法，也提了建议。</p></div>"
+        for i in range(3)
+    )
+    html = (
+        "<html><body><div class='post'><p>主帖正文，提出一个问题，请大家讨论。</p></div>"
+        f"<div class='side'><p>版主的话：欢迎发言，文明交流，共同进步。</p></div>{replies}"
+        "<div class='links'><a href='/1'>首页</a> <a href='/2'>列表</a></div></body></html>"
+    )
+    document = converter.parse(
+        html.encode(), SourceInfo(path="x.html", extension="html"), normalize=False
+    )
+    texts = [block.text for block in document.iter_blocks()]
+    assert texts[0].startswith("主帖正文")
+    assert texts[-1].startswith("第2楼")
+    assert [f.rule for f in document.findings] == ["whole-page"]
+    assert {c.before for c in document.changes} == {"首页 列表"}

@@ -22,6 +22,7 @@ from convert import (
     Config,
     Document,
     Extractor,
+    Finding,
     HtmlPage,
     Meta,
     SiteProfile,
@@ -34,7 +35,7 @@ from convert.errors import SourceError
 from convert.host import Host
 from convert.model import single_article_document
 
-from .blocks import LineLocator, build_blocks
+from .blocks import PASS_NAME, LineLocator, build_blocks
 from .charset import decode_page
 from .dom import PARSER, page_title, page_urls, parse, strip_unsafe
 from .extract import BUILTIN, WHOLE_PAGE
@@ -112,7 +113,19 @@ def read_html(
         },
     )
     document = single_article_document(meta, tuple(blocks))
-    return document.with_audit(changes=tuple(built.changes))
+    findings: tuple[Finding, ...] = ()
+    if extractor.clean and container is not None and container is (soup.body or soup):
+        findings = (
+            Finding(
+                pass_name=PASS_NAME,
+                rule="whole-page",
+                lines=Span(first=blocks[0].lines.first, last=blocks[-1].lines.last),
+                message="no single box holds most of the text: kept the whole page "
+                "except link lists and chrome lines",
+                severity="info",
+            ),
+        )
+    return document.with_audit(changes=tuple(built.changes), findings=findings)
 
 
 def locate_title(html: str, title: str, in_body: bool) -> Span:

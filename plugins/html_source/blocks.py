@@ -137,7 +137,19 @@ class Built:
     changes: list[Change] = field(default_factory=list)
 
 
-def _drop_reason(index: int, items: list[Segment], values: list[float], rules: Rules) -> str | None:
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """The segments of a container, their values and where the body text starts."""
+
+    items: list[Segment]
+    values: list[float]
+    first_body: int
+    rules: Rules
+
+
+def _drop_reason(index: int, context: _Context) -> str | None:
+    """Say why a line inside the article is chrome ("chrome-text", "link-list", "byline")."""
+    items, values, rules = context.items, context.values, context.rules
     segment = items[index]
     if segment.chars <= _CHROME_TEXT_MAX and rules.is_chrome_text(segment.text):
         return "chrome-text"
@@ -146,8 +158,7 @@ def _drop_reason(index: int, items: list[Segment], values: list[float], rules: R
             0 < index < len(items) - 1 and values[index - 1] > 0 and values[index + 1] > 0
         )
         return None if between_text else "link-list"
-    first_body = next((i for i, s in enumerate(items) if _reads_as_body(s)), len(items))
-    if index < first_body and _is_byline(segment.text):
+    if index < context.first_body and _is_byline(segment.text):
         return "byline"
     return None
 
@@ -162,7 +173,12 @@ def build_blocks(
     """Make blocks of everything in `container` except chrome (see the module docstring)."""
     items = list(walk(container, atomic=_kept_whole_or_skipped))
     texts = [item for item in items if isinstance(item, Segment) and item.chars]
-    values = [segment_value(segment) for segment in texts]
+    context = _Context(
+        items=texts,
+        values=[segment_value(segment) for segment in texts],
+        first_body=next((i for i, s in enumerate(texts) if _reads_as_body(s)), len(texts)),
+        rules=rules,
+    )
     position = {id(segment): i for i, segment in enumerate(texts)}
     built = Built()
     for item in items:
@@ -173,7 +189,7 @@ def build_blocks(
         if not item.chars or item.owner is title_element:
             continue
         lines = locator.span(item.raw[0], item.raw[-1])
-        reason = _drop_reason(position[id(item)], texts, values, rules) if clean else None
+        reason = _drop_reason(position[id(item)], context) if clean else None
         if reason is not None:
             built.changes.append(
                 Change(pass_name=PASS_NAME, rule=reason, lines=lines, before=item.text, after="")
