@@ -19,6 +19,7 @@ from .config import Config
 from .errors import ConvertError
 from .outputs import unique_path, write_atomically
 from .pipeline import Converter, info_for_path, read_input
+from .split import split_document, split_paths
 
 STDIO = "-"
 
@@ -47,6 +48,9 @@ class Settings:
     to: str
     source_name: str | None = None
     disabled_plugins: tuple[str, ...] = ()
+    normalize: bool | None = None
+    split: bool = False
+    """Write one output per article into the job's output directory."""
 
 
 def expand_inputs(inputs: Iterable[str], extensions: set[str]) -> Iterator[tuple[str, Path | None]]:
@@ -83,20 +87,44 @@ def plan_jobs(
     return jobs
 
 
-def convert_one(converter: Converter, job: Job, to: str, source_name: str | None) -> bytes:
+def convert_one(converter: Converter, job: Job, settings: Settings) -> bytes:
     """Convert one job's input and return the output bytes."""
     if job.input == STDIO:
         data, info = sys.stdin.buffer.read(), SourceInfo(path=None)
     else:
         data, info = read_input(job.input), info_for_path(job.input)
-    return converter.convert_bytes(data, to, info=info, source_name=source_name)
+    return converter.convert_bytes(
+        data, settings.to, info=info, source_name=settings.source_name, normalize=settings.normalize
+    )
+
+
+def split_one(converter: Converter, job: Job, settings: Settings) -> None:
+    """Convert one job's input into one file per article inside `job.output`.
+
+    Every piece is rendered before the first is written, so a conversion
+    error leaves no partial set of files behind.
+    """
+    if job.input == STDIO:
+        data, info = sys.stdin.buffer.read(), SourceInfo(path=None)
+    else:
+        data, info = read_input(job.input), info_for_path(job.input)
+    sink = converter.sink(settings.to)
+    document = converter.parse(data, info, settings.source_name, settings.normalize)
+    pieces = split_document(document)
+    paths = split_paths(Path(job.output), [stem for stem, _ in pieces], sink.extensions[0])
+    rendered = [sink.write(piece, converter.config) for _, piece in pieces]
+    for path, output in zip(paths, rendered, strict=True):
+        write_atomically(path, output)
 
 
 def run_job(converter: Converter, job: Job, settings: Settings) -> Outcome:
     """Convert and write one job, turning every failure into an `Outcome` error."""
     name = job.input if job.input != STDIO else "<stdin>"
     try:
-        data = convert_one(converter, job, settings.to, settings.source_name)
+        if settings.split:
+            split_one(converter, job, settings)
+            return Outcome(job)
+        data = convert_one(converter, job, settings)
         if job.output == STDIO:
             sys.stdout.buffer.write(data)
             sys.stdout.buffer.flush()

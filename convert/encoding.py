@@ -41,7 +41,10 @@ _ALIASES = {
     "x-euc-tw": "big5hkscs",
 }
 
-CHINESE_CODECS = ("gb18030", "big5", "big5hkscs", "utf_16", "utf_32", "hz")
+CHINESE_CODECS = ("gb18030", "big5", "cp950", "big5hkscs", "utf_16", "utf_32", "hz")
+# Tried in order; of the Big5 family only the first that decodes counts (they differ
+# only in rare symbols, and plain Big5 is what most files claim to be).
+_LEGACY_FAMILIES = (("gb18030",), ("big5", "cp950", "big5hkscs"))
 
 _SAMPLE_HAN = 4000  # Han characters scored per candidate: enough, and bounded for 18 MB inputs
 _MIN_COMMON_SHARE = 0.6
@@ -116,24 +119,32 @@ def _try_declared(data: bytes, declared: str) -> Decoded | None:
         text = data.decode(codec)
     except (UnicodeDecodeError, LookupError):
         return None
-    if codec in ("gb18030", "big5hkscs") and _common_share(text, codec) < _MIN_COMMON_SHARE:
+    legacy_chinese = any(codec in family for family in _LEGACY_FAMILIES)
+    if legacy_chinese and _common_share(text, codec) < _MIN_COMMON_SHARE:
         return None
     return Decoded(text, codecs.lookup(codec).name, f"declared charset {declared!r}")
 
 
 def _best_chinese_legacy(data: bytes) -> Decoded | None:
     best: tuple[float, Decoded] | None = None
-    for codec in ("gb18030", "big5hkscs"):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
+    for family in _LEGACY_FAMILIES:
+        found = _first_strict(data, family)
+        if found is None or _odd_share(found[1]) > _MAX_ODD_SHARE:
             continue
-        if _odd_share(text) > _MAX_ODD_SHARE:
-            continue
+        codec, text = found
         share = _common_share(text, codec)
         if share >= _MIN_COMMON_SHARE and (best is None or share > best[0]):
             best = (share, Decoded(text, codec, f"strict {codec}, {share:.0%} common characters"))
     return best[1] if best else None
+
+
+def _first_strict(data: bytes, codecs_to_try: tuple[str, ...]) -> tuple[str, str] | None:
+    for codec in codecs_to_try:
+        try:
+            return codec, data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return None
 
 
 def _detect(data: bytes) -> Decoded | None:

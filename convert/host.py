@@ -34,7 +34,9 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "convert_plugins.text_source",
     "convert_plugins.json_format",
     "convert_plugins.markdown_sink",
+    "convert_plugins.structure",
     "convert_plugins.docx_sink",
+    "convert_plugins.markers",
     "convert_plugins.html_source",
     "convert_plugins.trafilatura_extractor",
     "convert.detect",
@@ -175,7 +177,7 @@ def _unique(host: Host, hook_name: str) -> dict[str, Any]:
     """
     found: dict[str, Any] = {}
     owner: dict[str, str] = {}
-    for impl in reversed(getattr(host.pm.hook, hook_name).get_hookimpls()):
+    for impl in getattr(host.pm.hook, hook_name).get_hookimpls():
         try:
             items = list(impl.function() or ())
         except Exception as error:

@@ -41,18 +41,18 @@ def to_json(document: Document) -> str:
     return _dump(document_to_dict(document), "") + "\n"
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _dump(value: Any, indent: str) -> str:
     if isinstance(value, dict) and value and "lines" not in value:
         inner = indent + " "
-        items = (
-            f"{inner}{json.dumps(k, ensure_ascii=False)}: {_dump(v, inner)}"
-            for k, v in value.items()
-        )
+        items = (f"{inner}{_ENCODE(k)}: {_dump(v, inner)}" for k, v in value.items())
         return "{\n" + ",\n".join(items) + "\n" + indent + "}"
     if isinstance(value, list) and value and isinstance(value[0], dict):
         inner = indent + " "
         return "[\n" + ",\n".join(inner + _dump(v, inner) for v in value) + "\n" + indent + "]"
-    return json.dumps(value, ensure_ascii=False)
+    return _ENCODE(value)
 
 
 def from_json(text: str, name: str = "<json>") -> Document:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +26,9 @@ class Converter:
 
     config: Config = field(default_factory=Config)
     host: Host = field(default_factory=get_plugin_manager)
+
+    def __post_init__(self) -> None:
+        self.host.pm.hook.gongwen_configure(config=self.config)
 
     def source_for(self, data: bytes, info: SourceInfo, source_name: str | None = None) -> Source:
         """Return the named source adapter, or the one detected for this input."""
@@ -87,8 +93,9 @@ class Converter:
     ) -> bytes:
         """Convert input bytes to output bytes in format `to`."""
         sink = self.sink(to)
-        document = self.parse(data, info or SourceInfo(path=None), source_name, normalize)
-        return sink.write(document, self.config)
+        with _cycle_collection_deferred():
+            document = self.parse(data, info or SourceInfo(path=None), source_name, normalize)
+            return sink.write(document, self.config)
 
     def convert_file(
         self,
@@ -103,6 +110,23 @@ class Converter:
         return self.convert_bytes(
             read_input(path), to, info=info, source_name=source_name, normalize=normalize
         )
+
+
+@contextmanager
+def _cycle_collection_deferred() -> Iterator[None]:
+    """Pause the cyclic garbage collector for one conversion.
+
+    The model is acyclic (frozen dataclasses and tuples), so reference counting
+    frees it; but a large document holds millions of objects and every full
+    collection walks them all, which cost a quarter of the run time on 18 MB.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def info_for_path(path: str | Path) -> SourceInfo:

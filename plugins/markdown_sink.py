@@ -8,6 +8,8 @@
   `split_run_in` is on (the default), else as a paragraph starting with the
   lead in bold.
 - 目录 entries become a bullet list; tables GFM pipe tables.
+- Articles without a title line (speeches, untitled reports) are separated
+  from the previous article by a thematic break (`---`).
 - Every character that CommonMark would read as syntax is backslash-escaped,
   so a paragraph starting with `1.` or `#` stays a paragraph.
 """
@@ -27,6 +29,8 @@ _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&!~|])")
 # ordered-list markers (1. / 1)), thematic breaks, setext underlines, fences.
 _LINE_START = re.compile(r"^([#>+=-]|\d{1,9}(?=[.)]))")
 
+_CLOSING_PUNCTUATION = "。，、；：！？:;,.!?）)”’】》"
+
 PLACEHOLDER_OPEN = "⟦"
 PLACEHOLDER_CLOSE = "⟧"
 
@@ -45,8 +49,12 @@ def escape(text: str) -> str:
 
 
 def render_inline(text: str, marks: Sequence[Mark], config: Config) -> str:
-    """Escape text, wrapping placeholders in ⟦ ⟧ under the `mark` policy."""
-    if config.placeholders != "mark" or not marks:
+    """Escape text, wrapping placeholders in ⟦ ⟧ under the `mark` policy.
+
+    Under `fill` the placeholders left unfilled are wrapped too (filled spans
+    carry `Mark(kind="filled")` and are shown plainly).
+    """
+    if config.placeholders not in ("mark", "fill") or not marks:
         return escape(text)
     pieces: list[str] = []
     position = 0
@@ -115,7 +123,14 @@ def _run_in(block: Block, lead: Lead, inline: str, base: int, config: Config) ->
         return
     lead_inline = render_inline(lead.text, lead.marks, config)
     label = escape(labelled(lead.numbering, "", config.labels != "keep"))
-    yield f"{label}**{lead_inline}**{inline}"
+    # CommonMark does not close ** right after punctuation when a letter follows
+    # ("**标题。**正文"), so the lead's closing punctuation goes outside the markers.
+    core = lead_inline.rstrip(_CLOSING_PUNCTUATION)
+    trailing = lead_inline[len(core) :]
+    if not core:
+        yield f"{label}{lead_inline}{inline}"
+        return
+    yield f"{label}**{core}**{trailing}{inline}"
 
 
 def _table(rows: tuple[tuple[str, ...], ...]) -> str:
@@ -126,9 +141,25 @@ def _table(rows: tuple[tuple[str, ...], ...]) -> str:
     return "\n".join(lines)
 
 
+ARTICLE_BREAK = "---"
+
+
+def _untitled_article_starts(document: Document) -> set[int]:
+    """Return the ids of first blocks of articles after the first that have no title line.
+
+    Those articles would run into the previous one, so a thematic break separates them.
+    """
+    starts = set()
+    for article in document.articles[1:]:
+        if article.blocks and article.blocks[0].type != "title":
+            starts.add(id(article.blocks[0]))
+    return starts
+
+
 def write_markdown(document: Document, config: Config) -> bytes:
     """Render the document as CommonMark (UTF-8, LF line ends)."""
     base = _title_levels(document)
+    breaks = _untitled_article_starts(document)
     chunks: list[str] = []
     previous_type = ""
     for block in document.iter_blocks():
@@ -137,6 +168,8 @@ def write_markdown(document: Document, config: Config) -> bytes:
         if block.type == "toc_entry" and previous_type == "toc_entry" and chunks:
             chunks[-1] += "\n" + rendered[0]
             rendered = rendered[1:]
+        if id(block) in breaks:
+            chunks.append(ARTICLE_BREAK)
         chunks.extend(rendered)
         previous_type = block.type
     return ("\n\n".join(chunks) + "\n").encode("utf-8") if chunks else b""

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import convert_command, plugins_command
+from . import check_command, convert_command, lint_command, outline_command, plugins_command
 
-COMMANDS: tuple[ModuleType, ...] = (convert_command, plugins_command)
+COMMANDS: tuple[ModuleType, ...] = (
+    convert_command,
+    check_command,
+    lint_command,
+    outline_command,
+    plugins_command,
+)

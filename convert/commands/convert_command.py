@@ -58,7 +58,20 @@ def add_parser(subparsers: Any) -> None:
         metavar="N",
         help="convert N files at once (default 1; 0 = one per CPU)",
     )
+    parser.add_argument(
+        "--split",
+        action="store_true",
+        help="write one output per article of a compilation, named NN-<title>, into the "
+        "-o directory (a sub-directory per input when there are several)",
+    )
     parser.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    parser.add_argument(
+        "--normalize",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="run the normalization passes (default: yes, except over gongwen "
+        "JSON, which has been through them)",
+    )
     add_common_options(parser)
     add_normalization_options(parser)
     html_group = parser.add_argument_group("HTML input")
@@ -98,6 +111,8 @@ def run(args: argparse.Namespace) -> int:
         to=to,
         source_name=args.source,
         disabled_plugins=tuple(args.disable_plugin),
+        normalize=args.normalize,
+        split=args.split,
     )
     workers = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     show_progress = len(jobs) > 1 and not args.quiet
@@ -137,6 +152,8 @@ def _readable_extensions(converter: Converter) -> set[str]:
 
 def _plan(args: argparse.Namespace, converter: Converter, to: str) -> list[Job]:
     inputs = list(expand_inputs(args.inputs, _readable_extensions(converter)))
+    if args.split:
+        return _plan_split(args.output, inputs, converter.sink(to).extensions[0])
     several = len(inputs) > 1 or any(root is not None for _, root in inputs)
     output = args.output
     sink = converter.sink(to)
@@ -157,6 +174,20 @@ def _plan(args: argparse.Namespace, converter: Converter, to: str) -> list[Job]:
     if output == STDIO and sink.binary and sys.stdout.isatty():
         raise ConvertError(f"refusing to write {sink.name.upper()} to a terminal")
     return [Job(input=inputs[0][0], output=output)]
+
+
+def _plan_split(output: str | None, inputs: list[tuple[str, Path | None]], ext: str) -> list[Job]:
+    """Plan --split: the -o directory itself for one input, a sub-directory per input else."""
+    if output is None or output == STDIO:
+        raise ConvertError("--split writes one file per article: name a directory with -o DIR/")
+    if Path(output).is_file():
+        raise ConvertError(f"{output}: --split needs a directory, not a file")
+    if len(inputs) == 1 and inputs[0][1] is None:
+        return [Job(input=inputs[0][0], output=output)]
+    return [
+        Job(input=job.input, output=str(Path(job.output).with_suffix("")))
+        for job in plan_jobs(inputs, Path(output), ext)
+    ]
 
 
 def _progress(total: int) -> Any:

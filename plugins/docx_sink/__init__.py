@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
-from convert import Sink, hookimpl
+from convert import Config, ConfigError, Sink, hookimpl
 
+from .profile import load_profile
 from .writer import write_docx
+
+
+@hookimpl
+def gongwen_configure(config: Config) -> None:
+    """Load the layout profile and look for the reference DOCX once, before any input.
+
+    A broken profile file is then one error for the run, not one per file.
+    """
+    load_profile(config)
+    if config.reference_docx and not Path(config.reference_docx).is_file():
+        raise ConfigError(f"{config.reference_docx}: reference DOCX not found")
 
 
 @hookimpl

@@ -1,0 +1,201 @@
+"""The structure passes over the five real seeds (skipped when ../shared is absent).
+
+Each seed is converted once per session with the default plugins and settings;
+the tests compare with the counts and titles catalogued in
+seed-phenomena.md §1 and check that the structure never loses or splits a line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from convert import Block, Converter, Document, SourceInfo
+from convert.model import labelled
+from tests.conftest import SEED_FILES
+
+EXPECTED_ARTICLES = {"000": 8, "001": 18, "002": 9, "003": 6, "004": 21}
+TITLES_000 = (
+    "2023年第三季度“转作风提效能”工作总结",
+    "区财政局2023年第三季度转作风提效能工作总结",
+    "区残联2023年第三季度“转作风提效能”工作总结",
+    "区民政局2023年第三季度转作风提效能工作总结",
+    "区退役军人事务局2023年第三季度“转作风、提效能”工作总结",
+    "团区委2023年第三季度转作风提效能工作总结",
+    "县经信局2023年第三季度重点工作总结",
+    "镇2023年第三季度转作风提效能工作总结",
+)
+TITLES_003 = (
+    "民政局2023年上半年工作总结",
+    "经济开发区2023年下半年工作总结和2024年上半年工作安排",
+    "经济开发区2022年上半年工作总结和下半年工作思路",
+    "文旅局2022年上半年工作总结",
+    "2023年应急工作服务中心上半年工作总结及下半年工作计划",
+    "2022年上半年工作总结和下半年工作计划",
+)
+FIRST_LINES_004 = (5, 135, 183, 219, 289, 345, 491, 567, 595, 627, 719, 793, 895, 947)
+_PAYWALL = re.compile(r"##[a-z]+##")
+_SENTENCE_END = "。；;！!？?"
+_WIDTH = str.maketrans("（）．：；！？", "().:;!?")
+
+
+@pytest.fixture(scope="session")
+def seeds(seed_converter: Converter) -> dict[str, tuple[list[str], Document]]:
+    """Every seed's raw lines and its converted document, built once."""
+    if not SEED_FILES:
+        pytest.skip("../shared/seeds is absent")
+    result = {}
+    for path in SEED_FILES:
+        data = path.read_bytes()
+        document = seed_converter.parse(data, SourceInfo(path=str(path), extension="txt"))
+        result[path.name[:3]] = (data.decode("utf-8").split("\n"), document)
+    return result
+
+
+def _seed_ids() -> list[str]:
+    return sorted(EXPECTED_ARTICLES) if SEED_FILES else []
+
+
+def _titles(document: Document) -> list[str]:
+    return [_PAYWALL.sub("", article.title or "") for article in document.articles]
+
+
+@pytest.mark.parametrize("seed", _seed_ids())
+def test_article_count(seeds: dict[str, tuple[list[str], Document]], seed: str) -> None:
+    assert len(seeds[seed][1].articles) == EXPECTED_ARTICLES[seed]
+
+
+def test_titles_of_000_and_003(seeds: dict[str, tuple[list[str], Document]]) -> None:
+    assert tuple(_titles(seeds["000"][1])) == TITLES_000
+    assert tuple(_titles(seeds["003"][1])) == TITLES_003
+    for seed in ("000", "003"):
+        assert {a.title_source for a in seeds[seed][1].articles} == {"text"}
+
+
+def test_titles_of_001_match_its_table_of_contents(
+    seeds: dict[str, tuple[list[str], Document]],
+) -> None:
+    document = seeds["001"][1]
+    toc = [b.text for b in document.front if b.type == "toc_entry"]
+    assert toc[2:] == _titles(document)  # the first two entries name the 汇编 and the 目录
+    assert {a.title_source for a in document.articles} == {"text"}
+    assert [a.blocks[0].lines.first for a in document.articles][12] == 477
+
+
+@pytest.mark.parametrize("seed", ["002", "004"])
+def test_untitled_reports_are_marked_missing(
+    seeds: dict[str, tuple[list[str], Document]], seed: str
+) -> None:
+    for article in seeds[seed][1].articles:
+        assert article.title is None
+        assert article.title_source == "missing"
+
+
+def test_004_articles_start_where_the_reports_start(
+    seeds: dict[str, tuple[list[str], Document]],
+) -> None:
+    starts = [article.blocks[0].lines.first for article in seeds["004"][1].articles]
+    assert starts[: len(FIRST_LINES_004)] == list(FIRST_LINES_004)
+    assert starts[-3:] == [1297, 1371, 1412]
+
+
+def test_002_articles_open_with_their_salutation(
+    seeds: dict[str, tuple[list[str], Document]],
+) -> None:
+    for article in seeds["002"][1].articles:
+        assert article.blocks[0].type == "salutation"
+
+
+def _fold(text: str) -> str:
+    return text.translate(_WIDTH)
+
+
+def _squeeze(text: str) -> str:
+    return "".join(ch for ch in text if not ch.isspace())
+
+
+def _numbered(block: Block) -> tuple[str, str] | None:
+    if block.lead is not None and block.lead.numbering is not None:
+        return block.lead.numbering.label, block.lead.text
+    if block.numbering is not None:
+        return block.numbering.label, block.text
+    return None
+
+
+@pytest.mark.parametrize("seed", _seed_ids())
+def test_no_heading_inside_a_sentence(
+    seeds: dict[str, tuple[list[str], Document]], seed: str
+) -> None:
+    lines, document = seeds[seed]
+    for block in document.iter_blocks():
+        found = _numbered(block)
+        if found is None:
+            continue
+        label, _ = found
+        source = _fold(_squeeze("".join(lines[block.lines.first - 1 : block.lines.last])))
+        label = _fold(label)
+        # Later passes may rewrite the text (placeholders, punctuation), never the
+        # position: the label opens the line, or follows a finished sentence there.
+        starts = [i for i in range(len(source)) if source.startswith(label, i)]
+        assert starts, (block.lines, label)
+        assert any(i == 0 or source[i - 1] in _SENTENCE_END for i in starts), block.lines
+
+
+@pytest.mark.parametrize(
+    ("seed", "line", "inline"),
+    [("001", 654, "。二、"), ("004", 1446, "。1.加强队伍建设"), ("002", 81, "②完成")],
+)
+def test_inline_enumerations_stay_in_their_paragraph(
+    seeds: dict[str, tuple[list[str], Document]], seed: str, line: int, inline: str
+) -> None:
+    covering = [b for b in seeds[seed][1].iter_blocks() if b.lines.first <= line <= b.lines.last]
+    assert len(covering) == 1
+    assert covering[0].type == "paragraph"
+    assert inline in covering[0].text
+
+
+@pytest.mark.parametrize("seed", _seed_ids())
+def test_every_line_lands_in_one_block_or_one_change(
+    seeds: dict[str, tuple[list[str], Document]], seed: str
+) -> None:
+    lines, document = seeds[seed]
+    blocks = list(document.iter_blocks())
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        spans = {str(b.lines) for b in blocks if b.lines.first <= number <= b.lines.last}
+        if spans:
+            # Several blocks split out of one line share its span: still one place.
+            assert len(spans) == 1, (number, spans)
+            continue
+        drops = [
+            c for c in document.changes if c.lines.first <= number <= c.lines.last and not c.after
+        ]
+        assert len(drops) == 1, (number, line[:40])
+
+
+def _visible(document: Document) -> Counter[str]:
+    text: list[str] = []
+    for block in document.iter_blocks():
+        if block.lead is not None:
+            text.append(labelled(block.lead.numbering, block.lead.text))
+        text.append(labelled(block.numbering, block.text))
+        text.append(block.page or "")
+    text.extend(change.before for change in document.changes)
+    return Counter(ch for ch in "".join(text) if not ch.isspace())
+
+
+@pytest.mark.parametrize("seed", _seed_ids())
+def test_no_character_is_lost(seeds: dict[str, tuple[list[str], Document]], seed: str) -> None:
+    lines, document = seeds[seed]
+    source = Counter(ch for ch in "".join(lines) if not ch.isspace())
+    assert not source - _visible(document)
+
+
+def test_seed_fixture_points_at_real_files() -> None:
+    if not SEED_FILES:
+        pytest.skip("../shared/seeds is absent")
+    assert {Path(p).name[:3] for p in SEED_FILES} == set(EXPECTED_ARTICLES)
