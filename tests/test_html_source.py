@@ -181,3 +181,26 @@ def test_page_without_one_main_box_is_kept_whole_and_says_so(converter: Converte
     assert texts[-1].startswith("第2楼")
     assert [f.rule for f in document.findings] == ["whole-page"]
     assert {c.before for c in document.changes} == {"首页 列表"}
+
+
+@pytest.mark.parametrize(
+    ("head_title", "expected"),
+    [
+        ("武汉的声音：有英勇的你，才有英雄的城！-新华网", "武汉的声音：有英勇的你，才有英雄的城！"),
+        ("2023-2024学年工作计划", "2023-2024学年工作计划"),
+        ("蔡健雅_百度百科", "蔡健雅"),
+        ("年度工作总结_工作总结_某某文秘网", "年度工作总结"),
+    ],
+)
+def test_title_without_heading_loses_only_the_site_name(
+    converter: Converter, head_title: str, expected: str
+) -> None:
+    html = (
+        f"<html><head><title>{head_title}</title></head><body><div>"
+        "<p>全年完成投资15亿元，同比增长12%，各项工作取得新成效。</p></div></body></html>"
+    )
+    document = converter.parse(
+        html.encode(), SourceInfo(path="x.html", extension="html"), normalize=False
+    )
+    assert document.meta.title == expected
+    assert document.articles[0].blocks[0].type == "title"

@@ -11,7 +11,11 @@ from .dom import iter_tags
 from .segments import Segment, walk
 
 _SITE_SEPARATOR = re.compile(r"\s*(?:_|\||｜|--|—+|–|\s-\s)\s*")
-_MIN_TITLE_CHARS = 4
+# A site name glued on with a bare hyphen ("标题-新华网"): short and named like a site.
+_SITE_SUFFIX = re.compile(
+    r"\s*[-_|｜—–]\s*[^-_|｜—–\s]{1,12}(网|网站|站|报|门户|频道|政府|文库|社区|论坛|百科)$"
+)
+_MIN_TITLE_CHARS = 2
 _TITLE_TAGS = ("h1", "h2", "h3")
 
 
@@ -24,7 +28,12 @@ class PageTitle:
 
 
 def strip_site_name(title: str) -> str:
-    """Return "文章标题" from "文章标题_栏目_站点名" (the first long-enough part)."""
+    """Return "文章标题" from "文章标题_栏目_站点名" or "文章标题-新华网"."""
+    for _ in range(3):
+        shorter = _SITE_SUFFIX.sub("", title)
+        if shorter == title or len(shorter) < _MIN_TITLE_CHARS:
+            break
+        title = shorter
     for part in _SITE_SEPARATOR.split(title):
         if len(part) >= _MIN_TITLE_CHARS:
             return part
