@@ -40,7 +40,7 @@ from .charset import decode_page
 from .dom import PARSER, page_title, page_urls, parse, strip_unsafe
 from .extract import BUILTIN, WHOLE_PAGE
 from .profiles import builtin_profiles, compile_rules, matching
-from .title import find_title
+from .title import PageTitle, find_title
 
 _SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title)[\s>]", re.IGNORECASE)
 _INSTALL_HINTS = {"trafilatura": "pip install 'gongwen-convert[trafilatura]'"}
@@ -81,25 +81,19 @@ def read_html(
     strip_unsafe(soup, rules)
     page = HtmlPage(html=decoded.text, soup=soup, name=name, profiles=matched)
     container = extractor.extract(page, config)
-    if container is not None and _root(container) is not soup:
+    if container is None:
+        raise _no_article(name, extractor)
+    if _root(container) is not soup:
         strip_unsafe(_root(container), rules)  # a foreign tree gets the same cleaning
-    title = find_title(soup, container, head_title) if container is not None else None
+    title = find_title(soup, container, head_title)
     locator = LineLocator(decoded.text)
     locator.skip_to("<body")
-    built = (
-        build_blocks(container, locator, rules, title.element if title else None, extractor.clean)
-        if (container is not None)
-        else None
+    built = build_blocks(
+        container, locator, rules, title.element if title else None, extractor.clean
     )
-    if built is None or not any(block.text for block in built.blocks):
-        raise SourceError(
-            f"{name}: no article found in the page (extractor {extractor.name!r}); "
-            "--extractor page keeps every text of the page"
-        )
-    blocks = list(built.blocks)
-    if title is not None and title.text:
-        lines = locate_title(decoded.text, title.text, in_body=title.element is not None)
-        blocks.insert(0, Block(type="title", text=title.text, lines=lines))
+    if not built.blocks:
+        raise _no_article(name, extractor)
+    blocks = _with_title(built.blocks, title, decoded.text)
     meta = Meta(
         source_path=info.path,
         source_adapter="html",
@@ -112,20 +106,35 @@ def read_html(
             "site_profiles": ",".join(profile.name for profile in matched),
         },
     )
-    document = single_article_document(meta, tuple(blocks))
-    findings: tuple[Finding, ...] = ()
-    if extractor.clean and container is not None and container is (soup.body or soup):
-        findings = (
-            Finding(
-                pass_name=PASS_NAME,
-                rule="whole-page",
-                lines=Span(first=blocks[0].lines.first, last=blocks[-1].lines.last),
-                message="no single box holds most of the text: kept the whole page "
-                "except link lists and chrome lines",
-                severity="info",
-            ),
-        )
+    whole_page = extractor.clean and container is (soup.body or soup)
+    findings = (_whole_page_finding(blocks),) if whole_page else ()
+    document = single_article_document(meta, blocks)
     return document.with_audit(changes=tuple(built.changes), findings=findings)
+
+
+def _no_article(name: str, extractor: Extractor) -> SourceError:
+    return SourceError(
+        f"{name}: no article found in the page (extractor {extractor.name!r}); "
+        "--extractor page keeps every text of the page"
+    )
+
+
+def _with_title(blocks: list[Block], title: PageTitle | None, html: str) -> tuple[Block, ...]:
+    if title is None or not title.text:
+        return tuple(blocks)
+    lines = locate_title(html, title.text, in_body=title.element is not None)
+    return (Block(type="title", text=title.text, lines=lines), *blocks)
+
+
+def _whole_page_finding(blocks: tuple[Block, ...]) -> Finding:
+    return Finding(
+        pass_name=PASS_NAME,
+        rule="whole-page",
+        lines=Span(first=blocks[0].lines.first, last=blocks[-1].lines.last),
+        message="no single box holds most of the text: kept the whole page "
+        "except link lists and chrome lines",
+        severity="info",
+    )
 
 
 def locate_title(html: str, title: str, in_body: bool) -> Span:
