@@ -7,7 +7,7 @@ The public surface, for users and plugin authors::
 
 from __future__ import annotations
 
-from .adapters import Pass, Sink, Source, SourceInfo
+from .adapters import Extractor, HtmlPage, Pass, Sink, SiteProfile, Source, SourceInfo
 from .config import Config, load_config
 from .errors import (
     ConfigError,
@@ -46,7 +46,9 @@ __all__ = [
     "Converter",
     "DecodeError",
     "Document",
+    "Extractor",
     "Finding",
+    "HtmlPage",
     "Lead",
     "Mark",
     "Meta",
@@ -55,6 +57,7 @@ __all__ = [
     "PluginError",
     "Sink",
     "SinkError",
+    "SiteProfile",
     "Source",
     "SourceError",
     "SourceInfo",

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import pluggy
 
-from .adapters import Pass, Sink, Source, SourceInfo
+from .adapters import Extractor, Pass, Sink, SiteProfile, Source, SourceInfo
 from .config import Config
 
 PROJECT_NAME = "gongwen"
@@ -44,6 +44,25 @@ def gongwen_passes() -> Sequence[Pass]:
 @hookspec
 def gongwen_sinks() -> Sequence[Sink]:
     """Return the sink adapters this plugin provides (one per output format)."""
+
+
+@hookspec
+def gongwen_extractors() -> Sequence[Extractor]:
+    """Return the HTML main-content extractors this plugin provides.
+
+    The HTML source uses the one named by `Config.extractor` ("builtin" by
+    default). Names must be unique across all plugins. A plugin whose library
+    is missing should return an empty list rather than fail.
+    """
+
+
+@hookspec
+def gongwen_site_profiles() -> Sequence[SiteProfile]:
+    """Return site profiles: clean-up rules for families of HTML pages.
+
+    Every profile whose `match` fits a page applies to it, in name order; their
+    rules add up. Names must be unique across all plugins.
+    """
 
 
 @hookspec(firstresult=True)

@@ -25,7 +25,7 @@ from typing import Any
 import pluggy
 
 from . import hookspecs
-from .adapters import Pass, Sink, Source, SourceInfo
+from .adapters import Extractor, Pass, Sink, SiteProfile, Source, SourceInfo
 from .errors import PluginError
 
 ENTRY_POINT_GROUP = "gongwen"
@@ -37,6 +37,8 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "convert_plugins.structure",
     "convert_plugins.docx_sink",
     "convert_plugins.markers",
+    "convert_plugins.html_source",
+    "convert_plugins.trafilatura_extractor",
     "convert.detect",
 )
 
@@ -61,8 +63,21 @@ class Host:
     _collected: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def sources(self) -> dict[str, Source]:
-        """Return the enabled source adapters by name."""
-        return self._collect("sources")
+        """Return the enabled source adapters by name, each bound to this host."""
+        if "sources" not in self._collected:
+            found: dict[str, Source] = _unique(self, "gongwen_sources")
+            self._collected["sources"] = {
+                name: source.bind(self) if source.bind else source for name, source in found.items()
+            }
+        return self._collected["sources"]
+
+    def extractors(self) -> dict[str, Extractor]:
+        """Return the enabled HTML main-content extractors by name."""
+        return self._collect("extractors")
+
+    def site_profiles(self) -> dict[str, SiteProfile]:
+        """Return the enabled site profiles by name."""
+        return self._collect("site_profiles")
 
     def sinks(self) -> dict[str, Sink]:
         """Return the enabled sink adapters by name."""
@@ -182,7 +197,7 @@ def _unique(host: Host, hook_name: str) -> dict[str, Any]:
 def registrations(host: Host, plugin: object) -> dict[str, list[str]]:
     """Return what one plugin registers: {"sources": [...], "passes": [...], "sinks": [...]}."""
     result: dict[str, list[str]] = {}
-    for kind in ("sources", "passes", "sinks"):
+    for kind in ("sources", "passes", "sinks", "extractors", "site_profiles"):
         function = getattr(plugin, f"gongwen_{kind}", None)
         if callable(function):
             result[kind] = sorted(item.name for item in function())

@@ -74,6 +74,13 @@ def add_parser(subparsers: Any) -> None:
     )
     add_common_options(parser)
     add_normalization_options(parser)
+    html_group = parser.add_argument_group("HTML input")
+    html_group.add_argument(
+        "--extractor",
+        metavar="NAME",
+        help="main-content extractor for web pages: builtin (default), page (every "
+        "text, no extraction) or one a plugin adds, e.g. trafilatura",
+    )
     docx_group = parser.add_argument_group("Word output")
     docx_group.add_argument("--profile", help="layout profile (default: gbt9704)")
     docx_group.add_argument("--profile-file", metavar="FILE", help="layout profile TOML file")

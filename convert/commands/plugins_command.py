@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         kind = " (built-in)" if record["builtin"] else ""
         print(f"{record['name']}{version}{kind}")
         print(f"  hooks: {', '.join(record['hooks'])}")
-        for kind_name in ("sources", "passes", "sinks"):
+        for kind_name in ("sources", "passes", "sinks", "extractors", "site_profiles"):
             if record.get(kind_name):
                 print(f"  {kind_name}: {', '.join(record[kind_name])}")
     return 0
