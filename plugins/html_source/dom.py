@@ -16,10 +16,18 @@ Python's recursion limit.
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterator
 
 from bs4 import BeautifulSoup, Tag
-from bs4.element import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction
+from bs4.element import (
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    PageElement,
+    ProcessingInstruction,
+)
 
 from .profiles import Rules
 from .segments import segments
@@ -108,8 +116,42 @@ MARK_EVERY_CHARS = 60
 
 
 def parse(html: str) -> BeautifulSoup:
-    """Parse decoded HTML with lxml when installed, else html.parser."""
-    return BeautifulSoup(html, PARSER)
+    """Parse decoded HTML with lxml when installed, else html.parser.
+
+    Content after a premature `</body>` or `</html>` is moved back into the
+    body (see `gather_stray_content`).
+    """
+    soup = BeautifulSoup(html, PARSER)
+    gather_stray_content(soup)
+    return soup
+
+
+def gather_stray_content(soup: BeautifulSoup) -> None:
+    """Move everything that follows the body into it, in order, as a browser does.
+
+    Templates that include a complete page header end it with `</html>` (or
+    `</body>`) before the article. Parsers then leave the article outside the
+    body: lxml in a second `<html>` element, html.parser at the top level.
+    HTML's own rule puts content after `</body>` into the body; so does this.
+    A later `<html>` or `<body>` wrapper is unpacked, a later `<head>` kept
+    whole (the clean-up removes it).
+    """
+    body = soup.body
+    if body is None:
+        return
+    stray: list[PageElement] = []
+    node: PageElement | None = body
+    while node is not None and node is not soup:
+        stray.extend(node.next_siblings)
+        node = node.parent
+    pending = deque(item for item in stray if not isinstance(item, (Comment, Doctype)))
+    while pending:
+        item = pending.popleft()
+        if isinstance(item, Tag) and item.name in ("html", "body"):
+            pending.extendleft(reversed(item.contents))
+            item.extract()
+        else:
+            body.append(item.extract())
 
 
 def page_title(soup: BeautifulSoup) -> tuple[str, Tag | None]:
