@@ -61,3 +61,98 @@ def test_stray_content_keeps_its_source_lines() -> None:
     date = next(block for block in document.iter_blocks() if block.text == "2023年6月12日")
     line = STRAY_END.read_text(encoding="utf-8").splitlines()[date.lines.first - 1]
     assert "2023年6月12日" in line
+
+
+def dropped(document: Document) -> dict[str, str]:
+    """Every line the source dropped, with the rule that dropped it."""
+    return {change.before: change.rule for change in document.changes}
+
+
+def test_mobile_copy_of_the_article_is_dropped_and_recorded() -> None:
+    document = read_page(HTML_FIXTURES / "gov_mobile_copy.html")
+    kept = texts(document)
+    body = [text for text in kept if text.startswith(("今年以来", "一是", "二是", "下一步"))]
+    assert len(body) == 4  # the first copy only
+    duplicates = [c for c in document.changes if c.rule == "duplicate"]
+    assert [c.before for c in duplicates] == body
+    assert all(c.after == "" and c.lines.first > 20 for c in duplicates)  # the later copy
+
+
+def test_whole_page_extractor_keeps_both_copies() -> None:
+    found = texts(read_page(HTML_FIXTURES / "gov_mobile_copy.html", extractor="page"))
+    assert sum(text.startswith("今年以来") for text in found) == 2
+
+
+def test_gov_page_tools_and_login_prompts_are_dropped_and_recorded() -> None:
+    lines = dropped(read_page(HTML_FIXTURES / "gov_mobile_copy.html"))
+    for chrome in (
+        "【字体：大　中　小】",
+        "小字号 朗读",
+        "轮播图预览：",
+        "您还未登录，请登录后进行收藏！",
+        "是否“确认”跳转到登录页？",
+    ):
+        assert lines.get(chrome) == "chrome-text", chrome
+
+
+def test_news_page_side_boxes_and_share_tips_stay_out(tmp_path: Path) -> None:
+    page = HTML_FIXTURES / "news_side_boxes.html"
+    out = tmp_path / "news.md"
+    assert main(["convert", str(page), "-t", "md", "-o", str(out)]) == 0
+    markdown = out.read_text(encoding="utf-8")
+    assert "“吨粮田”" in markdown
+    for chrome in (
+        "心情",
+        "视觉焦点",
+        "最热文章",
+        "独家策划",
+        "春耕备耕",
+        "阅读剩余全文",
+        "朋友圈",
+    ):
+        assert chrome not in markdown, chrome
+    lines = dropped(read_page(page))
+    for tip in ("阅读剩余全文（）", "点击右上角微信好友", "朋友圈", "请使用浏览器分享功能进行分享"):
+        assert lines.get(tip) == "chrome-text", tip
+
+
+def test_traditional_script_chrome_is_recognised() -> None:
+    document = read_page(HTML_FIXTURES / "blog_traditional.html")
+    found = texts(document)
+    assert "相關文章" not in found
+    assert not any("志工培訓課程花絮" in text for text in found)  # the box under 相關文章
+    assert dropped(document)["相關文章"] == "chrome-text"
+
+
+PARAGRAPHS = [
+    "本季度共受理群众来信来访二百一十件，按期办结率达到百分之九十九，群众满意度持续提升。",
+    "针对反映集中的物业管理问题，我们会同住建部门开展专项整治，督促整改问题小区十二个。",
+    "下一步，将继续完善领导干部接访下访制度，推动矛盾纠纷源头化解，确保问题及时就地解决。",
+]
+
+
+def page_with(*bodies: str) -> bytes:
+    """A small page holding the given paragraphs in one article box."""
+    inner = "".join(f"<p>{text}</p>" for text in bodies)
+    html = (
+        f"<html><head><title>信访工作季度报告</title></head><body><div>{inner}</div></body></html>"
+    )
+    return html.encode("utf-8")
+
+
+def parse_bytes(data: bytes) -> Document:
+    """Run only the HTML source over bytes."""
+    return Converter().parse(data, SourceInfo(path="page.html"), normalize=False)
+
+
+def test_a_paragraph_repeated_once_is_text_not_a_copy() -> None:
+    data = page_with(*PARAGRAPHS, PARAGRAPHS[1], "以上报告，请审阅。")
+    document = parse_bytes(data)
+    assert texts(document).count(PARAGRAPHS[1]) == 2
+    assert not any(change.rule == "duplicate" for change in document.changes)
+
+
+def test_a_repeated_run_of_paragraphs_is_a_copy() -> None:
+    document = parse_bytes(page_with(*PARAGRAPHS, *PARAGRAPHS))
+    assert [text for text in texts(document) if text in PARAGRAPHS] == PARAGRAPHS
+    assert [c.before for c in document.changes if c.rule == "duplicate"] == PARAGRAPHS

@@ -5,7 +5,8 @@ Headings become "heading" blocks (a 公文 label such as 一、 becomes their
 items become "paragraph" blocks for the structure passes to read, data tables
 "table" blocks with `rows`, quotations "blockquote" blocks. Every line dropped
 inside the container (a share bar, a view count, a link list) is recorded as
-a `Change`, so nothing of the article is lost silently.
+a `Change`, so nothing of the article is lost silently; so is a second copy
+of a run of text (a mobile copy of the article, rule "duplicate").
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from bs4 import Tag
 
 from convert import Block, Change, Numbering, Span
 
+from .duplicates import repeated_segments
 from .extract import LONG_ENOUGH, OUTSIDE, segment_value
 from .profiles import Rules
 from .segments import HEADING_TAGS, Segment, clean_text, walk
@@ -145,12 +147,15 @@ class _Context:
     values: list[float]
     first_body: int
     rules: Rules
+    repeated: set[int]
 
 
 def _drop_reason(index: int, context: _Context) -> str | None:
-    """Say why a line inside the article is chrome ("chrome-text", "link-list", "byline")."""
+    """Say why a line inside the article goes: duplicate, chrome-text, link-list or byline."""
     items, values, rules = context.items, context.values, context.rules
     segment = items[index]
+    if index in context.repeated:
+        return "duplicate"
     if segment.chars <= _CHROME_TEXT_MAX and rules.is_chrome_text(segment.text):
         return "chrome-text"
     if segment.link_chars * 2 > segment.chars and not _ATTACHMENT.search(segment.text):
@@ -178,6 +183,7 @@ def build_blocks(
         values=[segment_value(segment) for segment in texts],
         first_body=next((i for i, s in enumerate(texts) if _reads_as_body(s)), len(texts)),
         rules=rules,
+        repeated=repeated_segments(texts),
     )
     position = {id(segment): i for i, segment in enumerate(texts)}
     built = Built()

@@ -85,6 +85,8 @@ OVERLAY_WORDS = frozenset(("modal", "popup", "dialog", "login", "tooltip", "drop
 _BOX_TITLE_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "dt", "caption", "legend"))
 _BOX_TITLE_WORDS = frozenset(("title", "tit", "hd", "head", "header", "caption"))
 _BOX_TITLE_CHARS = 20
+_FIRST_CHILD_TITLE_TAGS = frozenset(("div", "p", "span", "strong", "b"))
+_HEADER_ROW_CHARS = 40  # a box holding no more text than this is the header row of a box
 _SCRIPT_TEXT = re.compile(r"\s*(javascript|vbscript)\s*:", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[-_\s]+")
 # A container named like this is an article, whatever chrome word its name also holds.
@@ -216,21 +218,49 @@ def strip_unsafe(soup: Tag, rules: Rules) -> None:
 def _titled_chrome_boxes(
     tags: list[Tag], totals: dict[int, list[int]], rules: Rules, page_chars: int
 ) -> list[Tag]:
-    """Return the boxes headed by a chrome title ("相关文章"), unless they hold the page."""
+    """Return the boxes headed by a chrome title ("相关文章"), unless they hold the page.
+
+    A box title is a heading, an element named like a title, or the first
+    element of its box. A title in a short header row that opens a box
+    (`<div class="hd">` before the list it heads) stands for that box.
+    """
     if rules.chrome_titles is None:
         return []
     boxes = []
     for tag in tags:
-        if tag.name not in _BOX_TITLE_TAGS and not class_words(tag) & _BOX_TITLE_WORDS:
+        if not _may_title_a_box(tag) or totals[id(tag)][0] > _BOX_TITLE_CHARS:
             continue
-        box = tag.parent
-        if box is None or box.name in ("body", "html") or id(box) not in totals:
-            continue
-        if totals[id(tag)][0] > _BOX_TITLE_CHARS or totals[id(box)][0] * 3 > page_chars:
-            continue
-        if rules.is_chrome_title(" ".join(tag.get_text().split()).rstrip(":：")):
+        box = _titled_box(tag, totals, page_chars)
+        if box is not None and rules.is_chrome_title(
+            " ".join(tag.get_text().split()).rstrip(":：")
+        ):
             boxes.append(box)
     return boxes
+
+
+def _may_title_a_box(tag: Tag) -> bool:
+    if tag.name in _BOX_TITLE_TAGS or (tag.attrs and class_words(tag) & _BOX_TITLE_WORDS):
+        return True
+    parent = tag.parent
+    return (
+        tag.name in _FIRST_CHILD_TITLE_TAGS
+        and parent is not None
+        and parent.find(True, recursive=False) is tag
+    )
+
+
+def _titled_box(tag: Tag, totals: dict[int, list[int]], page_chars: int) -> Tag | None:
+    box = tag.parent
+    if (
+        box is not None
+        and box.parent is not None
+        and totals[id(box)][0] <= _HEADER_ROW_CHARS
+        and box.parent.find(True, recursive=False) is box
+    ):
+        box = box.parent  # the title sits in the header row that opens the box
+    if box is None or box.name in ("body", "html") or id(box) not in totals:
+        return None
+    return box if totals[id(box)][0] * 3 <= page_chars else None
 
 
 def _remove(tags: list[Tag]) -> None:

@@ -17,6 +17,7 @@ from bs4 import Tag
 from convert import Config, Extractor, HtmlPage
 
 from .dom import CONTENT_WORDS, class_words
+from .duplicates import repeated_segments
 from .segments import Segment, segments
 
 # Values per character of a segment. Body text weighs 1; chrome counts against.
@@ -65,13 +66,17 @@ def subtree_scores(root: Tag) -> tuple[dict[int, float], dict[int, float], list[
     """Return every element's score and body-text mass (by id), and the elements in order.
 
     The score adds up all segment values of a subtree; the mass only the positive ones.
+    A second copy of a run of text counts for nothing (see `duplicates.py`).
     """
     tags: list[Tag] = []
     found = segments(root, tags)
+    repeated = repeated_segments(found)
     scores: dict[int, float] = {id(tag): 0.0 for tag in tags}
     mass: dict[int, float] = {id(tag): 0.0 for tag in tags}
-    for segment in found:
+    for index, segment in enumerate(found):
         value = segment_value(segment)
+        if index in repeated:
+            value = min(value, 0.0)
         scores[id(segment.owner)] += value
         if value > 0:
             mass[id(segment.owner)] += value
