@@ -156,3 +156,18 @@ def test_a_repeated_run_of_paragraphs_is_a_copy() -> None:
     document = parse_bytes(page_with(*PARAGRAPHS, *PARAGRAPHS))
     assert [text for text in texts(document) if text in PARAGRAPHS] == PARAGRAPHS
     assert [c.before for c in document.changes if c.rule == "duplicate"] == PARAGRAPHS
+
+
+def test_a_report_section_opening_with_a_chrome_like_phrase_is_kept() -> None:
+    section = "".join(f"<p>{text}</p>" for text in PARAGRAPHS)
+    html = (
+        "<html><head><title>信访工作季度报告</title></head><body><div class='report'>"
+        f"<div><p>一、主要工作</p>{section}</div>"
+        f"<div><p>二、存在问题</p>{section.replace('本季度', '上季度')}</div>"
+        f"<div><p>其他工作</p><p>{PARAGRAPHS[0].replace('本季度', '全年')}</p>"
+        f"<p>{PARAGRAPHS[2].replace('下一步', '今后')}</p></div>"
+        "</div></body></html>"
+    )
+    found = texts(parse_bytes(html.encode("utf-8")))
+    assert "其他工作" in found
+    assert any(text.startswith("全年共受理") for text in found)

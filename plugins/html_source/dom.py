@@ -86,6 +86,7 @@ _BOX_TITLE_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "dt", "caption"
 _BOX_TITLE_WORDS = frozenset(("title", "tit", "hd", "head", "header", "caption"))
 _BOX_TITLE_CHARS = 20
 _FIRST_CHILD_TITLE_TAGS = frozenset(("div", "p", "span", "strong", "b"))
+_SENTENCE_MARKS = 2  # a box with this many marks in mostly unlinked text holds sentences
 _HEADER_ROW_CHARS = 40  # a box holding no more text than this is the header row of a box
 _SCRIPT_TEXT = re.compile(r"\s*(javascript|vbscript)\s*:", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[-_\s]+")
@@ -220,27 +221,39 @@ def _titled_chrome_boxes(
 ) -> list[Tag]:
     """Return the boxes headed by a chrome title ("相关文章"), unless they hold the page.
 
-    A box title is a heading, an element named like a title, or the first
-    element of its box. A title in a short header row that opens a box
-    (`<div class="hd">` before the list it heads) stands for that box.
+    A box title is a heading or an element named like a title; or else the
+    first element of a box without sentences (a paragraph "其他工作" opening
+    a section of a report is no box title). A title in a short header
+    row that opens a box (`<div class="hd">` before the list it heads) stands
+    for that box.
     """
     if rules.chrome_titles is None:
         return []
     boxes = []
     for tag in tags:
-        if not _may_title_a_box(tag) or totals[id(tag)][0] > _BOX_TITLE_CHARS:
+        if totals[id(tag)][0] > _BOX_TITLE_CHARS:
+            continue
+        named = _named_as_title(tag)
+        if not named and not _opens_its_box(tag):
             continue
         box = _titled_box(tag, totals, page_chars)
-        if box is not None and rules.is_chrome_title(
-            " ".join(tag.get_text().split()).rstrip(":：")
-        ):
+        if box is None or (not named and _has_sentences(totals[id(box)])):
+            continue
+        if rules.is_chrome_title(" ".join(tag.get_text().split()).rstrip(":：")):
             boxes.append(box)
     return boxes
 
 
-def _may_title_a_box(tag: Tag) -> bool:
-    if tag.name in _BOX_TITLE_TAGS or (tag.attrs and class_words(tag) & _BOX_TITLE_WORDS):
-        return True
+def _has_sentences(total: list[int]) -> bool:
+    chars, links, marks = total
+    return links * 2 < chars and marks >= _SENTENCE_MARKS
+
+
+def _named_as_title(tag: Tag) -> bool:
+    return tag.name in _BOX_TITLE_TAGS or bool(tag.attrs and class_words(tag) & _BOX_TITLE_WORDS)
+
+
+def _opens_its_box(tag: Tag) -> bool:
     parent = tag.parent
     return (
         tag.name in _FIRST_CHILD_TITLE_TAGS
