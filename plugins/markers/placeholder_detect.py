@@ -33,6 +33,11 @@ URL = re.compile(r"(?:https?://|www\.)[!-~]+")
 FORMULA = re.compile(r"[0-9A-Za-zＸｘ×]+(?:\+[0-9A-Za-zＸｘ×]+)+")
 ONLY_MARKS = re.compile(r"[Xx×Ｘｘ]+")
 NOT_AFTER_SINGLE = set("光射线型轴")
+# Markdown bold leaked into a page's text: `**南生运营**`. A redaction `**` stands
+# alone where a word was cut (`综合整治**行动`), so only a well-formed pair is bold.
+BOLD_PAIR = re.compile(r"(?<!\*)\*\*(?![*\s])([^*\n]{1,60}?)(?<![*\s])\*\*(?!\*)")
+CLAUSE_PUNCTUATION = re.compile("[，。；：！？、,;:!?]")
+BRACKET_PAIRS = ("《》", "“”", "（）", "()", "【】", "〔〕", "[]", "‘’", "「」")
 
 PERSON_TITLES = _words(
     "副市长 市长 副县长 县长 副区长 区长 镇长 乡长 副书记 书记 副主任 主任 副局长 局长 "
@@ -133,15 +138,47 @@ def _role(text: str, start: int, end: int) -> str:
     return "unknown"
 
 
-def find_placeholders(text: str) -> list[Placeholder]:
-    """Every placeholder in `text`, in order, with its role."""
+def _balanced(content: str) -> bool:
+    return all(content.count(pair[0]) == content.count(pair[1]) for pair in BRACKET_PAIRS)
+
+
+def bold_markers(text: str) -> set[int]:
+    """Start offsets of the `**` that pair up as Markdown bold around a phrase.
+
+    A pair encloses 1–60 characters with no space or `*` at its edges and
+    balanced brackets and quotes. Between two ideographs with a clause break
+    inside (`整治**行动方案》，正在清理**综合`) the two `**` are two cut words.
+    """
+    starts: set[int] = set()
+    if "**" not in text:
+        return starts
+    for match in BOLD_PAIR.finditer(text):
+        content = match.group(1)
+        if not _balanced(content):
+            continue
+        enclosed_by_words = is_han(char_at(text, match.start() - 1)) and is_han(
+            char_at(text, match.end())
+        )
+        if enclosed_by_words and CLAUSE_PUNCTUATION.search(content):
+            continue
+        starts.update((match.start(), match.end() - 2))
+    return starts
+
+
+def find_placeholders(text: str, before: str = "", after: str = "") -> list[Placeholder]:
+    """Every placeholder in `text`, in order, with its role.
+
+    `before` / `after` is the text the paragraph continues from / into (a run-in
+    lead and its body): a bold pair may span the two.
+    """
     if CANDIDATE.search(text) is None:
         return []
     urls = [m.span() for m in URL.finditer(text)]
+    bold = {i - len(before) for i in bold_markers(before + text + after)}
     found = []
     for match in TOKEN.finditer(text):
         start, end = match.span()
-        if not _accepted(text, start, end, urls):
+        if start in bold or not _accepted(text, start, end, urls):
             continue
         role = _role(text, start, end)
         if match.group() == "×" and role == "unknown" and not _in_formula(text, start, end):
