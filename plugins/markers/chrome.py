@@ -3,11 +3,12 @@
 Every rule is anchored to where such lines occur: a run of lines at the very
 top (site name and date, 热门搜索, 当前位置 breadcrumb, the repeated page
 title, 浏览数 / 发布时间 meta, the teaser, the preview header of a document
-shop) or a run at the very end (推荐访问 keyword line, 相关文章, Top, the ad
-block closing a paid compilation), and everything from a standalone
-`阅读全文` on when only short lines that are not sentences (no final 。)
-follow it. The same words inside the
-body stay. A removed line becomes a `Change` whose `before` is the whole line.
+shop — of its `文汇系列NNNN--` title line only the series prefix goes) or a
+run at the very end (推荐访问 keyword line, 相关文章, Top, the ad block
+closing a paid compilation), and everything from a standalone `阅读全文` on
+when only short lines that are not sentences (no final 。) follow it. The
+same words inside the body stay. A removed line becomes a `Change` whose
+`before` is the whole line.
 """
 
 from __future__ import annotations
