@@ -219,7 +219,7 @@ def test_bold_pair_split_by_a_run_in_heading_is_not_a_placeholder() -> None:
 
 
 def test_markdown_bold_leaked_into_a_page_is_kept_as_written() -> None:
-    """A scraped page whose text holds `**南生运营**` does not become `××南生运营××`."""
+    """A scraped page whose text holds `**运营平台**` does not become `××运营平台××`."""
     page = (
         "<html><head><title>平台介绍</title></head><body><article>"
         "<h1>运营平台介绍</h1>"

@@ -7,7 +7,7 @@ Latin letter (`Excel`, `index`, `VOCs`) or a digit (`7×24`, `3D`), except
 real terms (`5+X`, `1+7+N`); `X光`, `X线`, `X型`; a single `×`, which is only a
 placeholder where its role is plain (`×月`); anything inside a URL.
 `某` after a surname (`方某`) is kept as written and is not a placeholder.
-A `**` pair around a phrase (`**南生运营**`) is Markdown bold, not two placeholders.
+A `**` pair around a phrase (`**运营平台**`) is Markdown bold, not two placeholders.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def _words(text: str) -> tuple[str, ...]:
 
 PLACEHOLDER_CHARS = "XxＸｘ×*＊○"
 TOKEN = re.compile(
-    r"(?:19|20)[Xx×]{2}(?=[年\-—至~～])"
+    r"(?:19|20)(?:[Xx×]{2}|[*＊]{2})(?=[年\-—至~～])"
     r"|[Xx×Ｘｘ]+(?:\.[Xx×Ｘｘ]+)?"
     r"|○{2,}|[*＊]{2,}"
 )
@@ -34,7 +34,7 @@ URL = re.compile(r"(?:https?://|www\.)[!-~]+")
 FORMULA = re.compile(r"[0-9A-Za-zＸｘ×]+(?:\+[0-9A-Za-zＸｘ×]+)+")
 ONLY_MARKS = re.compile(r"[Xx×Ｘｘ]+")
 NOT_AFTER_SINGLE = set("光射线型轴")
-# Markdown bold leaked into a page's text: `**南生运营**`. A redaction `**` stands
+# Markdown bold leaked into a page's text: `**运营平台**`. A redaction `**` stands
 # alone where a word was cut (`综合整治**行动`), so only a well-formed pair is bold.
 BOLD_PAIR = re.compile(r"(?<!\*)\*\*(?![*\s])([^*\n]{1,60}?)(?<![*\s])\*\*(?!\*)")
 CLAUSE_PUNCTUATION = re.compile("[，。；：！？、,;:!?]")
@@ -99,6 +99,8 @@ def _in_formula(text: str, start: int, end: int) -> bool | None:
 
 def _accepted(text: str, start: int, end: int, urls: list[tuple[int, int]]) -> bool:
     token = text[start:end]
+    if token[0] in "*＊" and is_latin(char_at(text, start - 1)):
+        return False  # a note mark after a word (`fair price**)`), not a cut word
     if token[0] in "○*＊" or token[:2] in ("19", "20"):
         return True
     before, after = char_at(text, start - 1), char_at(text, end)
