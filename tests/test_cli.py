@@ -180,7 +180,7 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 
 def test_unknown_format_is_a_one_line_error() -> None:
     result = gongwen("convert", str(SAMPLE), "-t", "pdf")
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert (
         result.stderr.decode()
         == "gongwen: error: unknown output format 'pdf' (known: docx, json, md)\n"
