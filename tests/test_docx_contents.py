@@ -171,15 +171,35 @@ def test_a_single_document_lists_its_sections(tmp_path: Path) -> None:
     assert _contents(_convert(tmp_path, data)) == [("toc1", "一、主要工作成效")]
 
 
-def test_a_single_document_with_nothing_to_list_gets_no_contents(tmp_path: Path) -> None:
-    data = _fixture()
-    data["front"] = data["front"][1:]
-    data["articles"] = data["articles"][1:]
-    data["articles"][0]["blocks"] = [
-        b for b in data["articles"][0]["blocks"] if b["type"] != "heading"
-    ]
+def _without_titles_or_headings(data: dict[str, Any]) -> dict[str, Any]:
+    for article in data["articles"]:
+        blocks = [b for b in article["blocks"] if b["type"] not in ("title", "heading")]
+        article.update(title=None, title_source="missing", blocks=blocks)
+    return data
+
+
+def test_with_nothing_to_list_the_source_entries_are_kept_without_pages(tmp_path: Path) -> None:
+    data = _without_titles_or_headings(_fixture())
+    data["front"][2:2] = [{**data["front"][2], "text": "目录", "page": "1"}]
+    parts = _convert(tmp_path, data)
+    assert _contents(parts) == [("toc1", title) for title in TITLES]
+    assert not parts.document.xpath("//w:hyperlink", namespaces=NS)
+
+
+def test_with_nothing_to_list_and_only_numbers_no_contents_are_written(tmp_path: Path) -> None:
+    data = _without_titles_or_headings(_fixture())
+    for number, entry in enumerate(data["front"][2:], start=1):
+        entry.update(text=f"{number}.", page=None)
     parts = _convert(tmp_path, data)
     assert not _contents(parts)
+    assert "目录" not in [text(p) for p in parts.paragraphs()]
+
+
+def test_a_single_document_without_contents_has_no_leading_page_break(tmp_path: Path) -> None:
+    data = _without_titles_or_headings(_fixture())
+    data["front"] = [{**data["front"][1]}]  # a lone "目录" line, no entries
+    data["articles"] = data["articles"][:1]
+    parts = _convert(tmp_path, data)
     assert "目录" not in [text(p) for p in parts.paragraphs()]
     assert parts.paragraphs()[0].find("w:pPr/w:pageBreakBefore", NS) is None
 

@@ -17,7 +17,14 @@ from convert import Article, Block, Document, Mark
 from convert.model import labelled
 
 from .closing import arabic_date, signature_right_chars
-from .contents import TOC_LEVELS, Bookmarks, contents_elements, entries_by_style, toc_instruction
+from .contents import (
+    TOC_LEVELS,
+    Bookmarks,
+    contents_elements,
+    entries_by_style,
+    source_entries,
+    toc_instruction,
+)
 from .ooxml import element, sub, text_element, twips
 from .styles import ROLE_STYLES
 from .tables import table_element
@@ -82,7 +89,8 @@ def _contents(
     """The rebuilt 目录: a TOC field with `--toc`, else static lines (or nothing).
 
     Static lines list the article titles of a compilation, or the 一、 headings of a
-    single document; with nothing to list, no 目录 is written.
+    single document; failing those, the source's own entries without page numbers;
+    with nothing left to list, no 目录 is written.
     """
     ids = layout.style_ids
     bookmarks = Bookmarks()
@@ -94,7 +102,7 @@ def _contents(
         block.type == "compilation_title" for block in document.front
     )
     listed = ids["title"] if compilation else ids["heading1"]
-    entries = entries_by_style(elements, {listed: 1}, bookmarks)
+    entries = entries_by_style(elements, {listed: 1}, bookmarks) or source_entries(document.front)
     return contents_elements(entries, ids, None) if entries else []
 
 

@@ -10,10 +10,13 @@ the same list Word builds when it updates the field.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from lxml import etree
+
+from convert import Block
 
 from .ooxml import XML_SPACE, element, sub, text_element, w
 
@@ -23,6 +26,7 @@ TOC_LEVELS = {"title": 1, "heading1": 2, "heading2": 3}
 TOC_ENTRY_ROLES = {1: "toc_entry", 2: "toc_entry2", 3: "toc_entry3"}
 TOC_PLACEHOLDER = "（目录：在 Word 中右击此处选择“更新域”，或按 F9 生成）"
 BOOKMARK_PREFIX = "_Toc"  # Word hides bookmarks whose names start with "_"
+_ONLY_NUMBER = re.compile(r"^[\d０-９一二三四五六七八九十]+[.．、]?$")
 
 
 def toc_instruction(style_names: dict[str, str]) -> str:
@@ -33,11 +37,11 @@ def toc_instruction(style_names: dict[str, str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One 目录 line: its level (1–3), its text and the bookmark on its target."""
+    """One 目录 line: its level (1–3), its text and the bookmark on its target (if any)."""
 
     level: int
     text: str
-    bookmark: str
+    bookmark: str | None = None
 
 
 class Bookmarks:
@@ -62,6 +66,24 @@ class Bookmarks:
             properties.addnext(start)
         sub(paragraph, "bookmarkEnd", id=number)
         return name
+
+
+def source_entries(front: Sequence[Block]) -> list[Entry]:
+    """The source's own 目录 entries, for when nothing in the body can be listed.
+
+    Page numbers are dropped, and so are entries that are only a number or that
+    name the 汇编 header or the 目录 itself.
+    """
+    header = {block.text.strip() for block in front if block.type == "compilation_title"}
+    return [
+        Entry(1, text)
+        for block in front
+        if block.type == "toc_entry"
+        and (text := block.text.strip())
+        and not _ONLY_NUMBER.match(text)
+        and text not in header
+        and text != TOC_TITLE
+    ]
 
 
 def paragraph_text(paragraph: etree._Element) -> str:
@@ -120,8 +142,10 @@ _PARAGRAPH = w("p")
 
 def _entry_paragraph(entry: Entry, style_ids: dict[str, str]) -> etree._Element:
     paragraph = _paragraph(style_ids[TOC_ENTRY_ROLES[entry.level]])
-    link = sub(paragraph, "hyperlink", anchor=entry.bookmark, history="1")
-    _run(link, entry.text)
+    if entry.bookmark is None:
+        _run(paragraph, entry.text)
+    else:
+        _run(sub(paragraph, "hyperlink", anchor=entry.bookmark, history="1"), entry.text)
     return paragraph
 
 
