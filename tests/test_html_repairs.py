@@ -171,3 +171,17 @@ def test_a_report_section_opening_with_a_chrome_like_phrase_is_kept() -> None:
     found = texts(parse_bytes(html.encode("utf-8")))
     assert "其他工作" in found
     assert any(text.startswith("全年共受理") for text in found)
+
+
+def test_an_article_headed_like_a_chrome_box_is_kept() -> None:
+    # The article's own heading, 最新政策解读, reads like a box title (最新…); it echoes <title>.
+    notice = "".join(f"<p>{text.replace('，', '；')}</p>" for text in PARAGRAPHS * 3)
+    article = "".join(f"<p>{text.replace('本季度', '今年')}</p>" for text in PARAGRAPHS)
+    html = (
+        "<html><head><title>最新政策解读_示例市人民政府</title></head><body>"
+        f"<div class='notice'>{notice}</div>"
+        f"<div class='detail'><div class='hd'><h1>最新政策解读</h1></div>{article}</div>"
+        "</body></html>"
+    )
+    found = texts(parse_bytes(html.encode("utf-8")))
+    assert any(text.startswith("今年共受理") for text in found)

@@ -195,6 +195,8 @@ def strip_unsafe(soup: Tag, rules: Rules) -> None:
     markup leaves whole articles inside an unclosed breadcrumb `<div>`, and
     some sites hide the article until a script reveals it.
     """
+    head_title = soup.find("title")
+    own_title = "".join(head_title.get_text().split()) if isinstance(head_title, Tag) else ""
     for node in list(soup.descendants):
         if isinstance(node, (Comment, Declaration, Doctype, ProcessingInstruction)):
             node.extract()
@@ -210,22 +212,23 @@ def strip_unsafe(soup: Tag, rules: Rules) -> None:
         if _is_overlay(tag, totals[id(tag)][0], page_chars)
         or (_is_chrome(tag, rules) and not _holds_body_text(totals[id(tag)]))
     ]
-    doomed.extend(_titled_chrome_boxes(tags, totals, rules, totals[id(soup)][0]))
+    doomed.extend(_titled_chrome_boxes(tags, totals, rules, page_chars, own_title))
     for selector in rules.drop:
         doomed.extend(soup.select(selector))
     _remove(doomed)
 
 
 def _titled_chrome_boxes(
-    tags: list[Tag], totals: dict[int, list[int]], rules: Rules, page_chars: int
+    tags: list[Tag], totals: dict[int, list[int]], rules: Rules, page_chars: int, own_title: str
 ) -> list[Tag]:
     """Return the boxes headed by a chrome title ("相关文章"), unless they hold the page.
 
     A box title is a heading or an element named like a title; or else the
     first element of a box without sentences (a paragraph "其他工作" opening
-    a section of a report is no box title). A title in a short header
-    row that opens a box (`<div class="hd">` before the list it heads) stands
-    for that box.
+    a section of a report is no box title). A title in a short header row
+    that opens a box (`<div class="hd">` before the list it heads) stands
+    for that box. A title that echoes the page's `<title>` is the article's
+    own heading (最新政策解读), never a box title.
     """
     if rules.chrome_titles is None:
         return []
@@ -236,10 +239,11 @@ def _titled_chrome_boxes(
         named = _named_as_title(tag)
         if not named and not _opens_its_box(tag):
             continue
-        box = _titled_box(tag, totals, page_chars)
-        if box is None or (not named and _has_sentences(totals[id(box)])):
+        text = " ".join(tag.get_text().split()).rstrip(":：")
+        if not text or not rules.is_chrome_title(text) or text.replace(" ", "") in own_title:
             continue
-        if rules.is_chrome_title(" ".join(tag.get_text().split()).rstrip(":：")):
+        box = _titled_box(tag, totals, page_chars)
+        if box is not None and (named or not _has_sentences(totals[id(box)])):
             boxes.append(box)
     return boxes
 
