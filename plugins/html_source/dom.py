@@ -85,6 +85,7 @@ OVERLAY_WORDS = frozenset(("modal", "popup", "dialog", "login", "tooltip", "drop
 _BOX_TITLE_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "dt", "caption", "legend"))
 _BOX_TITLE_WORDS = frozenset(("title", "tit", "hd", "head", "header", "caption"))
 _BOX_TITLE_CHARS = 20
+_BOX_TITLE_ELEMENTS = 12  # a box title is a short element with few inside (an icon, a link)
 _FIRST_CHILD_TITLE_TAGS = frozenset(("div", "p", "span", "strong", "b"))
 _SENTENCE_MARKS = 2  # a box with this many marks in mostly unlinked text holds sentences
 _HEADER_ROW_CHARS = 40  # a box holding no more text than this is the header row of a box
@@ -234,8 +235,9 @@ def _titled_chrome_boxes(
         return []
     boxes = []
     for tag in tags:
-        if totals[id(tag)][0] > _BOX_TITLE_CHARS:
-            continue
+        total = totals[id(tag)]
+        if total[0] > _BOX_TITLE_CHARS or total[3] > _BOX_TITLE_ELEMENTS:
+            continue  # reading the text of a deep subtree for every ancestor would be quadratic
         named = _named_as_title(tag)
         if not named and not _opens_its_box(tag):
             continue
@@ -249,7 +251,7 @@ def _titled_chrome_boxes(
 
 
 def _has_sentences(total: list[int]) -> bool:
-    chars, links, marks = total
+    chars, links, marks = total[:3]
     return links * 2 < chars and marks >= _SENTENCE_MARKS
 
 
@@ -287,9 +289,9 @@ def _remove(tags: list[Tag]) -> None:
 
 
 def _text_totals(root: Tag, tags: list[Tag]) -> dict[int, list[int]]:
-    """Return [characters, link characters, sentence marks] of every subtree, by id."""
+    """Return [characters, link characters, sentence marks, elements] of every subtree, by id."""
     found = segments(root, tags)
-    totals: dict[int, list[int]] = {id(tag): [0, 0, 0] for tag in tags}
+    totals: dict[int, list[int]] = {id(tag): [0, 0, 0, 1] for tag in tags}
     for segment in found:
         total = totals[id(segment.owner)]
         total[0] += segment.chars
@@ -299,7 +301,7 @@ def _text_totals(root: Tag, tags: list[Tag]) -> dict[int, list[int]]:
         parent = tag.parent
         if parent is not None and id(parent) in totals:
             mine, theirs = totals[id(tag)], totals[id(parent)]
-            for index in range(3):
+            for index in range(4):
                 theirs[index] += mine[index]
     return totals
 
@@ -312,7 +314,7 @@ def _is_overlay(tag: Tag, chars: int, page_chars: int) -> bool:
 
 
 def _holds_body_text(total: list[int]) -> bool:
-    chars, links, marks = total
+    chars, links, marks = total[:3]
     return chars > BODY_TEXT_CHARS and links * 2 < chars and marks * MARK_EVERY_CHARS >= chars
 
 
