@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import accumulate
 
 from .segments import Segment
 
@@ -35,12 +36,13 @@ def repeated_segments(found: Sequence[Segment]) -> set[int]:
     """Return the indices of the segments that repeat an earlier run of segments."""
     texts = [segment.text for segment in found]
     weights = [_weight(segment) for segment in found]
-    least = max(MIN_CHARS, MIN_SHARE * sum(weights))
+    prefix = list(accumulate(weights, initial=0))
+    least = max(MIN_CHARS, MIN_SHARE * prefix[-1])
     seen: dict[str, list[int]] = {}
     repeated: set[int] = set()
     index = 0
     while index < len(texts):
-        length = _longest_repeat(texts, weights, index, seen.get(texts[index], ()), least)
+        length = _longest_repeat(texts, prefix, index, seen.get(texts[index], ()), least)
         step = length or 1
         for position in range(index, index + step):
             places = seen.setdefault(texts[position], [])
@@ -60,19 +62,28 @@ def _weight(segment: Segment) -> int:
 
 
 def _longest_repeat(
-    texts: list[str], weights: list[int], start: int, earlier: Sequence[int], least: float
+    texts: list[str], prefix: list[int], start: int, earlier: Sequence[int], least: float
 ) -> int:
-    """Return the length of the longest heavy enough run at `start` repeating one before it."""
+    """Return the length of the longest heavy enough run at `start` repeating one before it.
+
+    `prefix` holds the running sums of the weights. A run from `origin` ends
+    before `start` - `origin` more segments, which bounds its weight: an origin
+    that cannot reach `least` is not compared at all (pages repeating one line
+    many times stay linear).
+    """
     best, best_weight = 0, 0
     for origin in earlier:
-        length, weight = 0, 0
+        reach = min(len(texts), 2 * start - origin)
+        if prefix[reach] - prefix[start] < least:
+            continue
+        length = 0
         while (
             start + length < len(texts)
             and origin + length < start
             and texts[origin + length] == texts[start + length]
         ):
-            weight += weights[start + length]
             length += 1
+        weight = prefix[start + length] - prefix[start]
         if weight > best_weight:
             best, best_weight = length, weight
     return best if best >= MIN_SEGMENTS and best_weight >= least else 0
