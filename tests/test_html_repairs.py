@@ -185,3 +185,19 @@ def test_an_article_headed_like_a_chrome_box_is_kept() -> None:
     )
     found = texts(parse_bytes(html.encode("utf-8")))
     assert any(text.startswith("今年共受理") for text in found)
+
+
+def test_a_column_name_in_the_page_title_does_not_shield_its_box() -> None:
+    teasers = "".join(f"<li><a href='/n/{i}.html'>相关报道第{i}篇</a></li>" for i in range(4))
+    article = "".join(f"<p>{text}</p>" for text in PARAGRAPHS * 2)
+    html = (
+        "<html><head><title>信访工作季度报告_相关新闻_示例网</title></head><body>"
+        f"<div class='detail'><h1>信访工作季度报告</h1>{article}</div>"
+        f"<div class='box'><h3>相关新闻</h3><ul>{teasers}</ul></div></body></html>"
+    )
+    # The whole-page extractor shows what the clean-up before extraction left.
+    converter = Converter(config=Config(extractor="page"))
+    document = converter.parse(html.encode("utf-8"), SourceInfo(path="p.html"), normalize=False)
+    found = texts(document)
+    assert "相关新闻" not in found
+    assert "信访工作季度报告" in found

@@ -89,6 +89,8 @@ _BOX_TITLE_ELEMENTS = 12  # a box title is a short element with few inside (an i
 _FIRST_CHILD_TITLE_TAGS = frozenset(("div", "p", "span", "strong", "b"))
 _SENTENCE_MARKS = 2  # a box with this many marks in mostly unlinked text holds sentences
 _HEADER_ROW_CHARS = 40  # a box holding no more text than this is the header row of a box
+# Between the parts of a <title>: 文章标题_栏目_站点名, 文章标题 | 站点名.
+SITE_SEPARATOR = re.compile(r"\s*(?:_|\||｜|--|—+|–|\s-\s)\s*")
 _SCRIPT_TEXT = re.compile(r"\s*(javascript|vbscript)\s*:", re.IGNORECASE)
 _WORD_SPLIT = re.compile(r"[-_\s]+")
 # A container named like this is an article, whatever chrome word its name also holds.
@@ -197,7 +199,7 @@ def strip_unsafe(soup: Tag, rules: Rules) -> None:
     some sites hide the article until a script reveals it.
     """
     head_title = soup.find("title")
-    own_title = "".join(head_title.get_text().split()) if isinstance(head_title, Tag) else ""
+    own_title = _article_part(head_title.get_text()) if isinstance(head_title, Tag) else ""
     for node in list(soup.descendants):
         if isinstance(node, (Comment, Declaration, Doctype, ProcessingInstruction)):
             node.extract()
@@ -219,6 +221,11 @@ def strip_unsafe(soup: Tag, rules: Rules) -> None:
     _remove(doomed)
 
 
+def _article_part(title: str) -> str:
+    """Return the first part of a `<title>` (the article's name), without white space."""
+    return "".join(SITE_SEPARATOR.split(title.strip())[0].split())
+
+
 def _titled_chrome_boxes(
     tags: list[Tag], totals: dict[int, list[int]], rules: Rules, page_chars: int, own_title: str
 ) -> list[Tag]:
@@ -229,7 +236,8 @@ def _titled_chrome_boxes(
     a section of a report is no box title). A title in a short header row
     that opens a box (`<div class="hd">` before the list it heads) stands
     for that box. A title that echoes the page's `<title>` is the article's
-    own heading (最新政策解读), never a box title.
+    own heading (最新政策解读), never a box title; a column name later in
+    the `<title>` (文章_相关新闻_站点) is no such echo.
     """
     if rules.chrome_titles is None:
         return []

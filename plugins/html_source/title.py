@@ -7,10 +7,9 @@ from dataclasses import dataclass
 
 from bs4 import Tag
 
-from .dom import iter_tags
+from .dom import SITE_SEPARATOR, iter_tags
 from .segments import Segment, walk
 
-_SITE_SEPARATOR = re.compile(r"\s*(?:_|\||｜|--|—+|–|\s-\s)\s*")
 # A site name glued on with a bare hyphen ("标题-新华网"): short and named like a site.
 _SITE_SUFFIX = re.compile(
     r"\s*[-_|｜—–]\s*[^-_|｜—–\s]{1,12}(网|网站|站|报|门户|频道|政府|文库|社区|论坛|百科)$"
@@ -34,7 +33,7 @@ def strip_site_name(title: str) -> str:
         if shorter == title or len(shorter) < _MIN_TITLE_CHARS:
             break
         title = shorter
-    for part in _SITE_SEPARATOR.split(title):
+    for part in SITE_SEPARATOR.split(title):
         if len(part) >= _MIN_TITLE_CHARS:
             return part
     return title
