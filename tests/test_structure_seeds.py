@@ -199,3 +199,42 @@ def test_seed_fixture_points_at_real_files() -> None:
     if not SEED_FILES:
         pytest.skip("../shared/seeds is absent")
     assert {Path(p).name[:3] for p in SEED_FILES} == set(EXPECTED_ARTICLES)
+
+
+def _covering(document: Document, line: int) -> list[Block]:
+    return [b for b in document.iter_blocks() if b.lines.first <= line <= b.lines.last]
+
+
+def test_004_item_cut_by_a_page_break_is_joined(
+    seeds: dict[str, tuple[list[str], Document]],
+) -> None:
+    # 004:177 `3、针对今年管弄路xxx` ⏎ ⏎ `弄多次投诉情况,…`: its siblings 1、2、4、 are statements.
+    (block,) = _covering(seeds["004"][1], 177)
+    assert (block.lines.first, block.lines.last) == (177, 179)
+    assert block.type == "list_item"
+    assert "弄多次投诉情况" in block.text
+    siblings = [_covering(seeds["004"][1], line)[0].type for line in (173, 175, 181)]
+    assert siblings == ["list_item"] * 3
+
+
+def test_004_and_002_bare_phrase_headings_stay_headings(
+    seeds: dict[str, tuple[list[str], Document]],
+) -> None:
+    (phrase,) = _covering(seeds["004"][1], 7)
+    assert (phrase.type, phrase.text) == ("heading", "大力开展卫生创建工作")
+    (placeholder_end,) = _covering(seeds["002"][1], 397)
+    assert placeholder_end.type == "heading"
+    assert placeholder_end.lines.last == 397
+
+
+@pytest.mark.parametrize(("first", "last"), [(99, 105), (114, 120)])
+def test_001_siblings_of_one_list_share_one_shape(
+    seeds: dict[str, tuple[list[str], Document]], first: int, last: int
+) -> None:
+    document = seeds["001"][1]
+    shapes = {
+        (block.type, block.lead is not None)
+        for line in range(first, last + 1)
+        for block in _covering(document, line)
+    }
+    assert shapes == {("list_item", False)}
