@@ -238,3 +238,21 @@ def test_001_siblings_of_one_list_share_one_shape(
         for block in _covering(document, line)
     }
     assert shapes == {("list_item", False)}
+
+
+def test_004_header_without_its_series_prefix_is_the_compilation_title(
+    seed_converter: Converter,
+) -> None:
+    # The site-chrome pass keeps `2022年度…汇编(85篇)` of 004:1 once it drops only the
+    # `文汇系列5694--` prefix; the header must then be the compilation title.
+    path = next((p for p in SEED_FILES if p.name.startswith("004")), None)
+    if path is None:
+        pytest.skip("../shared/seeds is absent")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[0] = lines[0].removeprefix("文汇系列5694--")
+    data = "\n".join(lines).encode("utf-8")
+    document = seed_converter.parse(data, SourceInfo(path=str(path), extension="txt"))
+    headers = [b for b in document.front if b.type == "compilation_title"]
+    assert [(b.lines.first, b.text[-7:]) for b in headers] == [(1, "汇编（85篇）")]
+    assert len(document.articles) == EXPECTED_ARTICLES["004"]
+    assert any(f.rule == "article-count" for f in document.findings)
