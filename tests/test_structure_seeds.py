@@ -256,3 +256,14 @@ def test_004_header_without_its_series_prefix_is_the_compilation_title(
     assert [(b.lines.first, b.text[-7:]) for b in headers] == [(1, "汇编（85篇）")]
     assert len(document.articles) == EXPECTED_ARTICLES["004"]
     assert any(f.rule == "article-count" for f in document.findings)
+
+
+def test_001_self_entries_of_the_toc_are_marked(
+    seeds: dict[str, tuple[list[str], Document]],
+) -> None:
+    document = seeds["001"][1]
+    marked = [f.lines.first for f in document.findings if f.rule == "toc-self-entry"]
+    assert marked == [7, 8]
+    entries = {b.lines.first: b for b in document.front if b.type == "toc_entry"}
+    assert entries[8].text == "目录"
+    assert entries[7].text.endswith("汇编（18篇）")
