@@ -267,3 +267,30 @@ def test_001_self_entries_of_the_toc_are_marked(
     entries = {b.lines.first: b for b in document.front if b.type == "toc_entry"}
     assert entries[8].text == "目录"
     assert entries[7].text.endswith("汇编（18篇）")
+
+
+@pytest.mark.parametrize(
+    ("seed", "line", "text"),
+    [
+        ("002", 587, "2023年政府工作回顾"),
+        ("002", 609, "2023年工作计划"),
+        ("004", 1245, "2023年工作思路"),
+    ],
+)
+def test_unnumbered_section_lines_are_headings_without_numbering(
+    seeds: dict[str, tuple[list[str], Document]], seed: str, line: int, text: str
+) -> None:
+    (block,) = _covering(seeds[seed][1], line)
+    assert (block.type, block.text, block.numbering) == ("heading", text, None)
+
+
+def test_lost_label_and_restart_under_a_section_line_are_reported(
+    seeds: dict[str, tuple[list[str], Document]],
+) -> None:
+    found_002 = {(f.rule, f.lines.first) for f in seeds["002"][1].findings}
+    assert {("lost-label", 649), ("unnumbered-section", 609)} <= found_002
+    (lost,) = _covering(seeds["002"][1], 649)
+    assert lost.type == "paragraph"  # reported, not relabelled
+    rules_004 = {(f.rule, f.lines.first) for f in seeds["004"][1].findings}
+    assert ("restart-under-section", 1245) in rules_004
+    assert ("restart", 1247) not in rules_004
