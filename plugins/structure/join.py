@@ -52,6 +52,7 @@ _HEADING_SENTENCE_CHARS = 40
 _SIGNATURE_MAX = 30
 _PHRASE_BREAK = "。！？!?：:"
 _MIN_STATEMENT_SIBLINGS = 2
+_CONTINUATION_START = frozenset("，,、；;）)》」』”’")
 
 
 def _full_text(block: Block) -> str:
@@ -128,7 +129,11 @@ def _joinable(first: Block, second: Block, spacing: int, cut_items: frozenset[in
         return False
     if _BARE_NUMBER.match(first.text) and first.numbering is None:
         return second.text.startswith(("、", ".", "．"))
-    if ends_terminal(first.text) or _ends_bare_legitimately(first, cut_items):
+    if ends_terminal(first.text):
+        return False
+    # A line that opens with a comma or a closing mark continues the one before it.
+    continues = second.text[:1] in _CONTINUATION_START
+    if not continues and _ends_bare_legitimately(first, cut_items):
         return False
     return not (DATE_LINE.match(second.text) or SALUTATION.match(second.text))
 
