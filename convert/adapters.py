@@ -63,6 +63,9 @@ class Source:
     priority: int = 100
     normalized: bool = False
     """Its documents have been through the passes already (gongwen JSON)."""
+    shared_extension: bool = False
+    """Its extension is common to other formats (.json): a file found while searching a
+    directory is taken only when `sniff` claims it."""
     description: str = ""
     bind: BindFunction | None = None
     """Called once per host with that host; returns the source to use with it

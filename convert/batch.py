@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .adapters import SourceInfo
+from .adapters import Source, SourceInfo
 from .config import Config
 from .errors import ConvertError
 from .outputs import unique_path, write_atomically
@@ -53,20 +53,44 @@ class Settings:
     """Write one output per article into the job's output directory."""
 
 
-def expand_inputs(inputs: Iterable[str], extensions: set[str]) -> Iterator[tuple[str, Path | None]]:
+def expand_inputs(
+    inputs: Iterable[str], sources: Iterable[Source]
+) -> Iterator[tuple[str, Path | None]]:
     """Yield each input with the directory it was found under (None for named files).
 
-    A directory yields every file below it whose extension a source reads,
-    in sorted order.
+    A directory yields, in sorted order, every file below it that a source
+    reads: by extension, and for extensions other formats share too (.json)
+    only when the source's `sniff` claims the file's first bytes.
     """
+    by_extension: dict[str, list[Source]] = {}
+    for source in sources:
+        for extension in source.extensions:
+            by_extension.setdefault(extension, []).append(source)
     for name in inputs:
         path = Path(name)
         if name != STDIO and path.is_dir():
             for found in sorted(path.rglob("*")):
-                if found.is_file() and found.suffix[1:].lower() in extensions:
+                candidates = by_extension.get(found.suffix[1:].lower(), [])
+                if found.is_file() and any(_takes(source, found) for source in candidates):
                     yield str(found), path
         else:
             yield name, None
+
+
+def readable_extensions(sources: Iterable[Source]) -> set[str]:
+    """Return every file extension some source reads."""
+    return {extension for source in sources for extension in source.extensions}
+
+
+def _takes(source: Source, path: Path) -> bool:
+    if not source.shared_extension or source.sniff is None:
+        return True
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+    except OSError:
+        return True  # let the conversion report the problem for this file
+    return source.sniff(info_for_path(path), head)
 
 
 def plan_jobs(

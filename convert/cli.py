@@ -1,8 +1,9 @@
 """The `gongwen` command line: parses arguments and hands over to a command module.
 
 Exit codes: 0 success, 1 a conversion failed (one line on stderr naming the
-file), 2 a usage error. Each sub-command lives in `convert.commands.<name>`
-with `add_parser(subparsers)` and `run(args) -> int`.
+file), 2 a usage error (a bad option, option value or setting: `ConfigError`).
+Each sub-command lives in `convert.commands.<name>` with `add_parser(subparsers)`
+and `run(args) -> int`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 
 from . import __version__
 from .commands import COMMANDS
-from .errors import ConvertError
+from .errors import ConfigError, ConvertError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -39,6 +40,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         status: int = args.run(args)
+    except ConfigError as error:
+        print(f"gongwen: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except ConvertError as error:
         print(f"gongwen: error: {error}", file=sys.stderr)
         return EXIT_FAILED

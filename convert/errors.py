@@ -23,7 +23,10 @@ class SinkError(ConvertError):
 
 
 class ConfigError(ConvertError):
-    """A setting in gongwen.toml, the environment or the command line is invalid."""
+    """A setting in gongwen.toml, the environment or the command line is invalid.
+
+    The CLI treats it as a usage error (exit code 2).
+    """
 
 
 class PluginError(ConvertError):

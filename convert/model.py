@@ -8,7 +8,7 @@ pass can never change a document in place: it returns a new one (use
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -189,9 +189,10 @@ class Document:
             yield from article.blocks
 
     def with_audit(
-        self, changes: tuple[Change, ...] = (), findings: tuple[Finding, ...] = ()
+        self, changes: Iterable[Change] = (), findings: Iterable[Finding] = ()
     ) -> Document:
-        """Return a copy with `changes` and `findings` appended to the audit."""
+        """Return a copy with `changes` and `findings` (any iterables) appended to the audit."""
+        changes, findings = tuple(changes), tuple(findings)
         if not changes and not findings:
             return self
         return replace(self, changes=self.changes + changes, findings=self.findings + findings)

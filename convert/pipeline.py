@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .adapters import Sink, Source, SourceInfo
 from .config import Config
-from .errors import ConvertError, SinkError, SourceError
+from .errors import ConfigError, ConvertError
 from .host import Host, get_plugin_manager
 from .model import Document
 
@@ -28,7 +28,26 @@ class Converter:
     host: Host = field(default_factory=get_plugin_manager)
 
     def __post_init__(self) -> None:
+        self._check_names()
         self.host.pm.hook.gongwen_configure(config=self.config)
+
+    def _check_names(self) -> None:
+        """Refuse pass and extractor names that no plugin provides (a typo does nothing)."""
+        known = {normalization.name for normalization in self.host.passes()}
+        unknown = sorted(set(self.config.disable_passes) - known)
+        if unknown:
+            raise ConfigError(
+                f"unknown pass {', '.join(map(repr, unknown))} in disable_passes "
+                f"(passes: {', '.join(sorted(known))})"
+            )
+        extractors = self.host.extractors()
+        name = self.config.extractor
+        if extractors and name not in extractors:
+            hint = "; install it with pip install 'gongwen-convert[trafilatura]'"
+            raise ConfigError(
+                f"unknown HTML extractor {name!r} (available: {', '.join(sorted(extractors))})"
+                + (hint if name == "trafilatura" else "")
+            )
 
     def source_for(self, data: bytes, info: SourceInfo, source_name: str | None = None) -> Source:
         """Return the named source adapter, or the one detected for this input."""
@@ -36,9 +55,8 @@ class Converter:
             return self.host.detect_source(info, data[:_HEAD_BYTES])
         sources = self.host.sources()
         if source_name not in sources:
-            raise SourceError(
-                f"{info.display_name}: unknown input format {source_name!r} "
-                f"(known: {', '.join(sorted(sources))})"
+            raise ConfigError(
+                f"unknown input format {source_name!r} (known: {', '.join(sorted(sources))})"
             )
         return sources[source_name]
 
@@ -74,7 +92,7 @@ class Converter:
         for sink in sinks.values():
             if format_name in sink.extensions:
                 return sink
-        raise SinkError(
+        raise ConfigError(
             f"unknown output format {format_name!r} (known: {', '.join(sorted(sinks))})"
         )
 

@@ -41,6 +41,7 @@ def gongwen_sources() -> Sequence[Source]:
             sniff=sniff_json,
             priority=10,
             normalized=True,
+            shared_extension=True,
             description="gongwen JSON (the document model)",
         )
     ]

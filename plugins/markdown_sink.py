@@ -7,7 +7,10 @@
 - A run-in heading is shown as a heading followed by a paragraph when
   `split_run_in` is on (the default), else as a paragraph starting with the
   lead in bold.
-- 目录 entries become a bullet list; tables GFM pipe tables.
+- The 目录 becomes a bullet list of the article titles the passes found (the
+  source's entries hold page numbers of another layout, or only bare numbers);
+  its own entries are listed only when no article has a title. Tables become
+  GFM pipe tables.
 - Articles without a title line (speeches, untitled reports) are separated
   from the previous article by a thematic break (`---`).
 - Every character that CommonMark would read as syntax is backslash-escaped,
@@ -156,22 +159,46 @@ def _untitled_article_starts(document: Document) -> set[int]:
     return starts
 
 
-def write_markdown(document: Document, config: Config) -> bytes:
-    """Render the document as CommonMark (UTF-8, LF line ends)."""
+def _table_of_contents(document: Document) -> str | None:
+    """Return the 目录 as a bullet list of the articles' titles, or None when none has one.
+
+    The source's entries carry page numbers of another layout, sometimes only bare
+    numbers, and entries for the compilation and the 目录 itself; the article titles
+    the passes found are what a reader of this output needs.
+    """
+    titles = [article.title for article in document.articles if article.title]
+    if not titles:
+        return None
+    return "\n".join("- " + escape(title) for title in titles)
+
+
+def _body_chunks(document: Document, config: Config) -> Iterator[str]:
     base = _title_levels(document)
     breaks = _untitled_article_starts(document)
-    chunks: list[str] = []
+    contents = _table_of_contents(document)
     previous_type = ""
+    pending_list: list[str] = []
     for block in document.iter_blocks():
-        rendered = list(render_block(block, base, config))
-        # Consecutive 目录 entries form one list: no blank line between them.
-        if block.type == "toc_entry" and previous_type == "toc_entry" and chunks:
-            chunks[-1] += "\n" + rendered[0]
-            rendered = rendered[1:]
+        if block.type != "toc_entry" and pending_list:
+            yield "\n".join(pending_list)
+            pending_list = []
         if id(block) in breaks:
-            chunks.append(ARTICLE_BREAK)
-        chunks.extend(rendered)
+            yield ARTICLE_BREAK
+        if block.type == "toc_entry":
+            if contents is None:
+                pending_list.extend(render_block(block, base, config))
+            elif previous_type != "toc_entry":
+                yield contents
+        else:
+            yield from render_block(block, base, config)
         previous_type = block.type
+    if pending_list:
+        yield "\n".join(pending_list)
+
+
+def write_markdown(document: Document, config: Config) -> bytes:
+    """Render the document as CommonMark (UTF-8, LF line ends)."""
+    chunks = list(_body_chunks(document, config))
     return ("\n\n".join(chunks) + "\n").encode("utf-8") if chunks else b""
 
 

@@ -88,7 +88,7 @@ def test_stdin_to_json() -> None:
 
 def test_docx_to_terminal_is_refused_but_dash_o_dash_writes_it(tmp_path: Path) -> None:
     refused = gongwen("convert", str(SAMPLE), "-t", "docx")
-    assert refused.returncode == 1
+    assert refused.returncode == 2
     assert b"binary" in refused.stderr
     assert b"-o -" in refused.stderr
     assert refused.stdout == b""
@@ -180,7 +180,7 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 
 def test_unknown_format_is_a_one_line_error() -> None:
     result = gongwen("convert", str(SAMPLE), "-t", "pdf")
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert (
         result.stderr.decode()
         == "gongwen: error: unknown output format 'pdf' (known: docx, json, md)\n"
@@ -189,7 +189,7 @@ def test_unknown_format_is_a_one_line_error() -> None:
 
 def test_several_inputs_without_output_directory_is_an_error(tmp_path: Path) -> None:
     result = gongwen("convert", str(SAMPLE), str(SAMPLE), "-t", "md")
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert b"-o DIR/" in result.stderr
 
 
@@ -201,3 +201,47 @@ def test_no_normalize_reads_the_text_as_flat_paragraphs() -> None:
     assert {b["type"] for b in blocks} == {"paragraph"}
     assert blocks[0]["text"] == "2024年上半年工作总结汇编（3篇）"
     assert blocks[0]["lines"] == [2, 2]
+
+
+def test_output_name_and_format_must_agree(tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    result = gongwen("convert", str(SAMPLE), "-o", str(target), "-t", "docx")
+    assert result.returncode == 2
+    assert b"the name says md but -t asks for docx" in result.stderr
+    assert not target.exists()
+    unusual = tmp_path / "report.out"
+    assert gongwen("convert", str(SAMPLE), "-o", str(unusual), "-t", "md").returncode == 0
+
+
+def test_several_inputs_into_a_file_name_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "single.md"
+    result = gongwen("convert", str(SAMPLE), str(SAMPLE), "-o", str(target))
+    assert result.returncode == 2
+    assert b"several outputs need a directory" in result.stderr
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("args", [["-j", "-1"], ["--disable-pass", "nosuch"]])
+def test_bad_option_values_are_usage_errors(args: list[str]) -> None:
+    result = gongwen("convert", str(SAMPLE), "-t", "md", *args)
+    assert result.returncode == 2
+    assert result.stdout == b""
+
+
+def test_unknown_pass_name_lists_the_passes() -> None:
+    result = gongwen("convert", str(SAMPLE), "-t", "md", "--disable-pass", "nosuch")
+    message = result.stderr.decode()
+    assert message.startswith("gongwen: error: unknown pass 'nosuch' in disable_passes")
+    assert "paywall-marks" in message
+
+
+def test_directory_search_skips_json_that_is_not_gongwen_json(tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "report.txt").write_text("一、工作\n内容。\n", encoding="utf-8")
+    (tree / "truth.json").write_text('{"url": "x", "content": "正文"}', encoding="utf-8")
+    model = gongwen("convert", str(tree / "report.txt"), "-t", "json").stdout
+    (tree / "model.json").write_bytes(model)
+    result = gongwen("convert", str(tree), "-o", str(tmp_path / "out"), "-t", "md")
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["model.md", "report.md"]

@@ -65,7 +65,7 @@ def test_cli_reads_config_file_and_reports_errors_in_one_line(tmp_path: Path) ->
     source = tmp_path / "a.txt"
     source.write_text("正文。\n", encoding="utf-8")
     result = gongwen("convert", str(source), "-t", "md", cwd=tmp_path)
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stderr.decode().count("\n") == 1
     assert b"labels must be one of" in result.stderr
     good = tmp_path / "good.toml"

@@ -61,7 +61,7 @@ def test_bad_profile_file_is_a_one_line_error_and_no_output(
     profile.write_text(content, "utf-8")
     status, output = run_convert(tmp_path, "--profile-file", str(profile))
     error = capsys.readouterr().err
-    assert status == 1
+    assert status == 2
     assert message in error
     assert str(profile) in error
     assert len(error.strip().splitlines()) == 1
@@ -70,6 +70,6 @@ def test_bad_profile_file_is_a_one_line_error_and_no_output(
 
 def test_unknown_profile_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, output = run_convert(tmp_path, "--profile", "a4")
-    assert status == 1
+    assert status == 2
     assert "unknown profile 'a4' (built-in: gbt9704, report)" in capsys.readouterr().err
     assert not output.exists()

@@ -117,7 +117,7 @@ def test_extractor_option_selects_the_whole_page(tmp_path: Path) -> None:
 
 def test_unknown_extractor_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
     page = str(HTML_FIXTURES / "wenmi_gb2312.html")
-    assert run("convert", page, "-t", "md", "--extractor", "nope") == 1
+    assert run("convert", page, "-t", "md", "--extractor", "nope") == 2
     assert "unknown HTML extractor 'nope'" in capsys.readouterr().err
 
 

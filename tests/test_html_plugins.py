@@ -13,7 +13,6 @@ from convert import (
     ConfigError,
     Converter,
     SiteProfile,
-    SourceError,
     SourceInfo,
     get_plugin_manager,
     hookimpl,
@@ -106,10 +105,9 @@ def test_missing_trafilatura_registers_nothing_and_says_how_to_install(
     from convert_plugins import trafilatura_extractor
 
     monkeypatch.setattr(trafilatura_extractor, "available", lambda: False)
-    converter = converter_with(extractor="trafilatura")
-    assert "trafilatura" not in converter.host.extractors()
-    with pytest.raises(SourceError, match=r"gongwen-convert\[trafilatura\]"):
-        converter.parse(PROFILE_PAGE, INFO, "html", normalize=False)
+    assert "trafilatura" not in converter_with().host.extractors()
+    with pytest.raises(ConfigError, match=r"gongwen-convert\[trafilatura\]"):
+        converter_with(extractor="trafilatura")
 
 
 def test_a_page_nested_ten_thousand_levels_deep_is_read() -> None:

@@ -7,7 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from convert import Config, Converter, Document, SourceError, SourceInfo, get_plugin_manager
+from convert import (
+    Config,
+    ConfigError,
+    Converter,
+    Document,
+    SourceError,
+    SourceInfo,
+    get_plugin_manager,
+)
 from convert.model import labelled
 
 HTML_FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "html"
@@ -140,7 +148,7 @@ def test_whole_page_extractor_keeps_more(converter: Converter) -> None:
 
 
 def test_unknown_extractor_names_the_choices(converter: Converter) -> None:
-    with pytest.raises(SourceError, match=r"unknown HTML extractor 'nope' \(available: .*builtin"):
+    with pytest.raises(ConfigError, match=r"unknown HTML extractor 'nope' \(available: .*builtin"):
         read_page(converter, HTML_FIXTURES / "wenmi_gb2312.html", extractor="nope")
 
 

@@ -133,7 +133,7 @@ def test_bad_fill_file_is_one_clear_error(
     status, out, err = run_cli(
         capsys, "convert", str(REPORT), "--placeholders", "fill", "--fill", str(fill), "-t", "md"
     )
-    assert status == 1
+    assert status == 2
     assert out == ""
     assert str(fill) in err
     assert message in err
@@ -142,7 +142,7 @@ def test_bad_fill_file_is_one_clear_error(
 
 def test_fill_without_a_file_is_an_error(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run_cli(capsys, "convert", str(REPORT), "--placeholders", "fill")
-    assert status == 1
+    assert status == 2
     assert out == ""
     assert "fill file" in err
 

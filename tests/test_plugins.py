@@ -117,7 +117,7 @@ def test_disable_plugin_blocks_external_and_builtin(plugin_site: Path) -> None:
         "--disable-plugin",
         "broken",
     )
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert result.stderr.strip().startswith("gongwen: error: unknown output format 'txt'")
     no_md = _gongwen(
         plugin_site,
@@ -129,7 +129,7 @@ def test_disable_plugin_blocks_external_and_builtin(plugin_site: Path) -> None:
         "markdown_sink",
         GONGWEN_LOAD_PLUGINS="",
     )
-    assert no_md.returncode == 1
+    assert no_md.returncode == 2
     assert "unknown output format 'md'" in no_md.stderr
 
 

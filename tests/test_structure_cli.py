@@ -153,7 +153,7 @@ def test_split_of_several_inputs_uses_a_directory_each_and_survives_a_bad_one(
 
 def test_split_needs_an_output_directory(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = _run(capsys, "convert", str(COMPILATION), "--split")
-    assert status == 1
+    assert status == 2
     assert out == ""
     assert "--split" in err
     assert "-o DIR/" in err

@@ -8,8 +8,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..batch import STDIO, Job, Outcome, Settings, expand_inputs, plan_jobs, run_jobs
-from ..errors import ConvertError
+from ..batch import (
+    STDIO,
+    Job,
+    Outcome,
+    Settings,
+    expand_inputs,
+    plan_jobs,
+    readable_extensions,
+    run_jobs,
+)
+from ..errors import ConfigError, ConvertError
 from ..pipeline import Converter
 from .common import add_common_options, add_normalization_options, converter_from_args
 
@@ -53,7 +62,7 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "-j",
         "--jobs",
-        type=int,
+        type=_workers,
         default=1,
         metavar="N",
         help="convert N files at once (default 1; 0 = one per CPU)",
@@ -104,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
     if not jobs:
         raise ConvertError(
             "no input files found (directories are searched for "
-            f"{', '.join(sorted(_readable_extensions(converter)))})"
+            f"{', '.join(sorted(readable_extensions(converter.host.sources().values())))})"
         )
     settings = Settings(
         config=converter.config,
@@ -129,42 +138,64 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _output_format(args: argparse.Namespace, converter: Converter) -> str:
-    if args.to:
-        return converter.sink(args.to).name
     output = args.output
-    if output and output != STDIO and not _is_directory_target(output, len(args.inputs)):
-        suffix = Path(output).suffix[1:].lower()
-        if suffix:
-            return converter.sink(suffix).name
-        raise ConvertError(f"{output}: cannot tell the output format from the name; use -t")
+    several = len(args.inputs) > 1 or any(Path(name).is_dir() for name in args.inputs)
+    if output and output != STDIO and several and not args.split:
+        _refuse_file_name_as_directory(output, converter)
+    file_target = output and output != STDIO and not _is_directory_target(output, len(args.inputs))
+    named = _format_named_by(output, converter) if file_target else None
+    if args.to:
+        chosen = converter.sink(args.to).name
+        if named is not None and named != chosen:
+            raise ConfigError(
+                f"{output}: the name says {named} but -t asks for {chosen}; change one of them"
+            )
+        return chosen
+    if named is not None:
+        return named
+    if file_target:
+        raise ConfigError(f"{output}: cannot tell the output format from the name; use -t")
     if output is None or output == STDIO:
         return DEFAULT_STDOUT_FORMAT
-    raise ConvertError("name the output format with -t when -o is a directory")
+    raise ConfigError("name the output format with -t when -o is a directory")
+
+
+def _format_named_by(output: str, converter: Converter) -> str | None:
+    """Return the sink whose extension `output` ends in, if any."""
+    suffix = Path(output).suffix[1:].lower()
+    for sink in converter.host.sinks().values():
+        if suffix in sink.extensions:
+            return sink.name
+    return None
+
+
+def _workers(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError("must be 0 (one per CPU) or more")
+    return number
 
 
 def _is_directory_target(output: str, input_count: int) -> bool:
     return output.endswith(("/", os.sep)) or Path(output).is_dir() or input_count > 1
 
 
-def _readable_extensions(converter: Converter) -> set[str]:
-    return {ext for source in converter.host.sources().values() for ext in source.extensions}
-
-
 def _plan(args: argparse.Namespace, converter: Converter, to: str) -> list[Job]:
-    inputs = list(expand_inputs(args.inputs, _readable_extensions(converter)))
+    inputs = list(expand_inputs(args.inputs, converter.host.sources().values()))
     if args.split:
         return _plan_split(args.output, inputs, converter.sink(to).extensions[0])
     several = len(inputs) > 1 or any(root is not None for _, root in inputs)
     output = args.output
     sink = converter.sink(to)
     if output is not None and output != STDIO and (several or _is_directory_target(output, 1)):
+        _refuse_file_name_as_directory(output, converter)
         return plan_jobs(inputs, Path(output), sink.extensions[0])
     if several:
-        raise ConvertError("several inputs need an output directory: add -o DIR/")
+        raise ConfigError("several inputs need an output directory: add -o DIR/")
     if not inputs:
         return []
     if output is None and sink.binary:
-        raise ConvertError(
+        raise ConfigError(
             f"{sink.name.upper()} is binary and is not written to a terminal: "
             "name an output file with -o (or -o - to write it to stdout)"
         )
@@ -176,12 +207,24 @@ def _plan(args: argparse.Namespace, converter: Converter, to: str) -> list[Job]:
     return [Job(input=inputs[0][0], output=output)]
 
 
+def _refuse_file_name_as_directory(output: str, converter: Converter) -> None:
+    """Several outputs need a directory; `-o report.md` is almost surely a mistake."""
+    target = Path(output)
+    if target.is_dir() or output.endswith(("/", os.sep)):
+        return
+    if target.exists() or _format_named_by(output, converter) is not None:
+        raise ConfigError(
+            f"{output}: several outputs need a directory, and this names a file "
+            "(end it with / to use it as a directory)"
+        )
+
+
 def _plan_split(output: str | None, inputs: list[tuple[str, Path | None]], ext: str) -> list[Job]:
     """Plan --split: the -o directory itself for one input, a sub-directory per input else."""
     if output is None or output == STDIO:
-        raise ConvertError("--split writes one file per article: name a directory with -o DIR/")
+        raise ConfigError("--split writes one file per article: name a directory with -o DIR/")
     if Path(output).is_file():
-        raise ConvertError(f"{output}: --split needs a directory, not a file")
+        raise ConfigError(f"{output}: --split needs a directory, not a file")
     if len(inputs) == 1 and inputs[0][1] is None:
         return [Job(input=inputs[0][0], output=output)]
     return [

@@ -155,8 +155,7 @@ def format_report(report: Report) -> Iterator[str]:
 def run(args: argparse.Namespace) -> int:
     """Lint every input and print the reports; see the module docstring for exit codes."""
     converter = converter_from_args(args)
-    extensions = {ext for s in converter.host.sources().values() for ext in s.extensions}
-    names = [name for name, _ in expand_inputs(args.inputs, extensions)]
+    names = [name for name, _ in expand_inputs(args.inputs, converter.host.sources().values())]
     if not names:
         raise ConvertError("no input files found")
     reports = [lint_input(converter, name, args.source) for name in names]
