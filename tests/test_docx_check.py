@@ -96,6 +96,8 @@ def test_every_placeholder_of_a_seed_is_highlighted(seed: Path) -> None:
     spans = [
         text[mark.start : mark.end]
         for block in parsed.iter_blocks()
+        # the source's 目录 is rebuilt from the titles, in plain runs
+        if block.type not in ("toc_title", "toc_entry")
         for text, marks in ((block.text, block.marks), *_lead(block))
         for mark in marks
         if mark.kind == "placeholder"

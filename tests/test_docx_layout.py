@@ -159,18 +159,6 @@ def test_each_article_starts_a_page(parts: DocxParts) -> None:
     assert breaks == ["××镇2024年上半年工作总结", "××局关于上半年安全生产工作的报告"]
 
 
-def test_toc_field_replaces_the_source_toc(parts: DocxParts, plain: DocxParts) -> None:
-    instructions = "".join(parts.document.xpath("//w:instrText/text()", namespaces=NS))
-    assert instructions.strip().startswith("TOC ")
-    assert parts.settings.find("w:updateFields", NS).get(attr("val")) == "true"
-    assert not [
-        p for p in parts.paragraphs() if text(p).endswith("工作总结") and style_of(p) == "toc1"
-    ]
-    assert not plain.document.xpath("//w:instrText", namespaces=NS)
-    entries = [text(p) for p in plain.paragraphs() if style_of(p) == "toc1"]
-    assert entries == ["××镇2024年上半年工作总结\t2", "××局关于上半年安全生产工作的报告\t4"]
-
-
 def test_fallback_fonts_named_in_font_table(parts: DocxParts) -> None:
     alternatives = {
         font.get(attr("name")): font.find("w:altName", NS).get(attr("val"))

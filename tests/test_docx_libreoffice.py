@@ -84,6 +84,21 @@ def test_every_page_shows_its_number_between_dashes(pdf: Path) -> None:
         assert f"—{number}—" in page
 
 
+def test_toc_page_shows_the_titles_and_headings(pdf: Path) -> None:
+    # The TOC field's cached result is what LibreOffice shows (it does not update fields).
+    contents = _pages(pdf)[0]
+    for entry in (
+        "目录",
+        "××镇2024年上半年工作总结",
+        "一、主要工作成效",
+        "（一）经济运行稳中向好",
+        "××局关于上半年安全生产工作的报告",
+        "一、工作开展情况",
+    ):
+        assert entry in contents
+    assert "更新域" not in contents
+
+
 def test_each_article_starts_on_a_new_page(pdf: Path) -> None:
     # Digits survive text extraction whatever CJK fonts are installed: "6.5%" is only in
     # the first article, "130" only in the second, the front matter (title, TOC) has neither.

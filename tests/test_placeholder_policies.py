@@ -15,6 +15,7 @@ from convert import (
     Lead,
     Numbering,
     Span,
+    convert_bytes,
 )
 from convert.cli import main
 from convert.model import Meta, single_article_document
@@ -195,3 +196,39 @@ def test_article_titles_follow_their_title_blocks() -> None:
     (article,) = result.articles
     assert article.title == article.blocks[0].text == "××县党建工作总结"
     assert [c.before for c in result.changes if c.rule == "d-for-party"] == ["D"] * 4
+
+
+def test_bold_pair_split_by_a_run_in_heading_is_not_a_placeholder() -> None:
+    """`2. …，**这是谁写的代码？？？**`: the lead/body split cuts the pair; it stays bold."""
+    text = (
+        "一、存在问题\n"
+        "1. 每个新项目都要做登录和权限，**有点繁琐。**\n"
+        "2. 各项目的代码逻辑都不一样，**这是谁写的代码？？？**\n"
+        "3. 完成投资xx亿元，开展**行动，清理**问题。\n"
+    )
+    document = json.loads(convert_bytes(text.encode("utf-8"), "json", path="report.txt"))
+    blocks = [block for article in document["articles"] for block in article["blocks"]]
+    shown = "".join(
+        (block["lead"]["text"] if block.get("lead") else "") + block["text"] for block in blocks
+    )
+    assert "**有点繁琐。**" in shown
+    assert "**这是谁写的代码？？？**" in shown
+    assert "开展××行动，清理××问题。" in shown
+    originals = [mark["original"] for block in blocks for mark in block.get("marks", ())]
+    assert originals == ["xx", "**", "**"]
+
+
+def test_markdown_bold_leaked_into_a_page_is_kept_as_written() -> None:
+    """A scraped page whose text holds `**运营平台**` does not become `××运营平台××`."""
+    page = (
+        "<html><head><title>平台介绍</title></head><body><article>"
+        "<h1>运营平台介绍</h1>"
+        "<p>本系列的产品只考虑**业务**，不考虑基础服务。所有子系统**共用**运营平台的用户数据。</p>"
+        "<p>欢迎试用 **运营平台** 和 **论坛系统**，反馈问题请发邮件。</p>"
+        "<p>本平台由作者利用业余时间开发完成，目前已在多个项目中稳定运行一年以上。</p>"
+        "</article></body></html>"
+    )
+    markdown = convert_bytes(page.encode("utf-8"), "md", path="page.html").decode("utf-8")
+    assert "××" not in markdown
+    assert "业务" in markdown
+    assert "论坛系统" in markdown

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from lxml import etree
 
@@ -16,14 +17,20 @@ from convert import Article, Block, Document, Mark
 from convert.model import labelled
 
 from .closing import arabic_date, signature_right_chars
-from .ooxml import element, field_runs, sub, text_element, twips
+from .contents import (
+    TOC_LEVELS,
+    Bookmarks,
+    contents_elements,
+    entries_by_style,
+    source_entries,
+    toc_instruction,
+)
+from .ooxml import element, sub, text_element, twips
+from .styles import ROLE_STYLES
 from .tables import table_element
 
-TOC_INSTRUCTION = 'TOC \\h \\z \\t "Title,1,Heading 1,2,Heading 2,3"'
-TOC_PLACEHOLDER = "（目录：在 Word 中右击此处选择“更新域”，或按 F9 生成）"
-TOC_TITLE = "目录"
 _PARAGRAPH = element("p").tag
-_COMPILATION_FRONT = ("compilation_title", "toc_title", "toc_entry")
+_SOURCE_TOC = ("toc_title", "toc_entry")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -42,50 +49,80 @@ class Layout:
     toc: bool
 
 
-def body_elements(document: Document, layout: Layout) -> Iterator[etree._Element]:
-    """Yield the body's paragraphs and tables in order; every article starts a page."""
-    toc_written = False
+def body_elements(document: Document, layout: Layout) -> list[etree._Element]:
+    """The body's paragraphs and tables in order; every article starts a page.
+
+    The source's 目录 lines are replaced by a 目录 rebuilt from the body (see
+    `_contents`), at the place of the source's; with `--toc` and no source 目录
+    it goes at the end of the front matter.
+    """
+    front: list[etree._Element] = []
+    toc_at: int | None = None
     for block in document.front:
-        if layout.toc and block.type in ("toc_title", "toc_entry"):
-            if not toc_written:
-                yield from toc_elements(layout)
-                toc_written = True
+        if block.type in _SOURCE_TOC:
+            toc_at = len(front) if toc_at is None else toc_at
             continue
-        yield from _block_elements(block, None, layout, after_heading=False)
-    if layout.toc and not toc_written:
-        yield from toc_elements(layout)
-        toc_written = True
+        front.extend(_block_elements(block, None, layout, after_heading=False))
+    articles = [list(_article_elements(article, layout)) for article in document.articles]
+    contents: list[etree._Element] = []
+    if layout.toc or toc_at is not None:
+        contents = _contents(document, [*front, *chain.from_iterable(articles)], layout)
+        at = len(front) if toc_at is None else toc_at
+        front[at:at] = contents
     # Compilation front matter (header, 目录) gets its own page; a single document whose
     # first lines were left in the front (an unrecognised title) runs on without a break.
-    started = toc_written or any(block.type in _COMPILATION_FRONT for block in document.front)
-    for article in document.articles:
-        first = True
-        for item in _article_elements(article, layout):
-            if first and started:
-                yield from _page_break_before(item)
-            else:
-                yield item
-            first = False
-            started = True
+    started = bool(contents) or any(block.type == "compilation_title" for block in document.front)
+    elements = front
+    for items in articles:
+        if items and started:
+            elements.extend(_page_break_before(items[0]))
+            elements.extend(items[1:])
+        else:
+            elements.extend(items)
+        started = started or bool(items)
+    return elements
 
 
-def toc_elements(layout: Layout) -> list[etree._Element]:
-    """A "目录" heading and a TOC field that Word fills from titles and headings."""
-    title = _paragraph(layout.style_ids["toc_title"])
-    _append_text(title, TOC_TITLE, (), layout)
-    field = _paragraph(layout.style_ids["toc_entry"])
-    for run in field_runs(TOC_INSTRUCTION, TOC_PLACEHOLDER, None):
-        field.append(run)
-    return [title, field]
+def _contents(
+    document: Document, elements: list[etree._Element], layout: Layout
+) -> list[etree._Element]:
+    """The rebuilt 目录: a TOC field with `--toc`, else static lines (or nothing).
+
+    Static lines list the article titles of a compilation, or the 一、 headings of a
+    single document; failing those, the source's own entries without page numbers;
+    with nothing left to list, no 目录 is written.
+    """
+    ids = layout.style_ids
+    bookmarks = Bookmarks()
+    if layout.toc:
+        levels = {ids[role]: level for role, level in TOC_LEVELS.items()}
+        entries = entries_by_style(elements, levels, bookmarks)
+        return contents_elements(entries, ids, toc_instruction(ROLE_STYLES))
+    compilation = len(document.articles) > 1 or any(
+        block.type == "compilation_title" for block in document.front
+    )
+    listed = ids["title"] if compilation else ids["heading1"]
+    entries = entries_by_style(elements, {listed: 1}, bookmarks) or source_entries(document.front)
+    return contents_elements(entries, ids, None) if entries else []
 
 
 def _article_elements(article: Article, layout: Layout) -> Iterator[etree._Element]:
     blocks = article.blocks
     after_heading = False
+    if article.title_source == "toc" and article.title and not _starts_with_title(blocks):
+        # The title was only in the source's 目录, which the DOCX rebuilds: keep it here.
+        paragraph = _paragraph(layout.style_ids["title"])
+        _append_text(paragraph, article.title, (), layout)
+        yield paragraph
+        after_heading = True
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         yield from _block_elements(block, following, layout, after_heading=after_heading)
         after_heading = block.type in ("title", "heading", "compilation_title")
+
+
+def _starts_with_title(blocks: Sequence[Block]) -> bool:
+    return bool(blocks) and blocks[0].type == "title"
 
 
 def _page_break_before(item: etree._Element) -> list[etree._Element]:
@@ -125,13 +162,10 @@ def _block_elements(
         paragraph = _paragraph(ids["date"])
         text = (arabic_date(block.text) if layout.arabic_dates else None) or block.text
         _append_text(paragraph, text, block.marks if text == block.text else (), layout)
-    elif kind == "toc_title":
-        paragraph = _paragraph(ids["toc_title"])
+    elif kind in _SOURCE_TOC:
+        # Only reached inside an article (the front's 目录 is rebuilt): no stale page.
+        paragraph = _paragraph(ids[kind])
         _append_text(paragraph, block.text, block.marks, layout)
-    elif kind == "toc_entry":
-        paragraph = _paragraph(ids["toc_entry"])
-        shown = f"{block.text}\t{block.page}" if block.page else block.text
-        _append_text(paragraph, shown, block.marks, layout)
     else:
         paragraph = _paragraph(ids["first"] if after_heading else ids["body"])
         if block.lead is not None:

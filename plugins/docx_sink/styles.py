@@ -31,13 +31,15 @@ ROLE_STYLES = {
     "date": "Date",
     "toc_title": "TOC Heading",
     "toc_entry": "toc 1",
+    "toc_entry2": "toc 2",
+    "toc_entry3": "toc 3",
     **{f"heading{level}": name for level, name in enumerate(HEADING_STYLES, start=1)},
     **{f"run_in{level}": name for level, name in enumerate(RUN_IN_STYLES, start=1)},
 }
 
 
 # Built-in Word styles python-docx's template lacks (Word matches them by name).
-WORD_BUILT_INS = ("Salutation", "Signature", "Date", "toc 1")
+WORD_BUILT_INS = ("Salutation", "Signature", "Date", "toc 1", "toc 2", "toc 3")
 
 
 def set_page(word: Any, profile: Profile) -> None:
@@ -98,7 +100,8 @@ def set_styles(word: Any, profile: Profile, only: set[str] | None = None) -> Non
     date = _variant(flush, align="right")
     _define("Date", date, right_chars=profile.closing.date_right_chars)
     _define("TOC Heading", _variant(profile.title, space_after_lines=1))
-    _define("toc 1", flush)
+    for level in (1, 2, 3):  # each level one 字 further in
+        _define(f"toc {level}", flush, left_chars=level - 1)
     add_run_in_styles(word)
 
 
@@ -195,6 +198,7 @@ def _define_style(
     keep_next: bool = False,
     outline_level: int | None = None,
     right_chars: float = 0,
+    left_chars: float = 0,
 ) -> None:
     target = _get_or_add(word, name, WD_STYLE_TYPE.PARAGRAPH)
     if based_on is not None and name != based_on:
@@ -226,6 +230,11 @@ def _define_style(
         firstLine=twips(style.first_line_chars * style.size),
         rightChars=str(round(right_chars * 100)),
         right=twips(right_chars * style.size),
+        **(
+            {"leftChars": str(round(left_chars * 100)), "left": twips(left_chars * style.size)}
+            if left_chars
+            else {}
+        ),
     )
     sub(paragraph, "jc", val=JUSTIFICATION[style.align])
     if outline_level is not None:

@@ -143,11 +143,15 @@ def _set_properties(word: Any, document: Document) -> None:
 
 
 def _document_title(document: Document) -> str:
-    """Prefer a recognised title, then the first line, as Word itself does."""
+    """The compilation title, else the first article title, else the source's title
+    (`meta.title`), else the first line (as Word itself proposes)."""
+    for block in document.front:
+        if block.type == "compilation_title" and block.text.strip():
+            return block.text.strip()
+    for article in document.articles:
+        if article.title:
+            return article.title
     if document.meta.title:
         return document.meta.title
-    blocks = list(document.iter_blocks())
-    for block in blocks:
-        if block.type in ("compilation_title", "title"):
-            return block.text
-    return blocks[0].text[:80] if blocks else ""
+    first = next(document.iter_blocks(), None)
+    return first.text[:80] if first is not None else ""

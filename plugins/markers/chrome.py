@@ -3,11 +3,12 @@
 Every rule is anchored to where such lines occur: a run of lines at the very
 top (site name and date, 热门搜索, 当前位置 breadcrumb, the repeated page
 title, 浏览数 / 发布时间 meta, the teaser, the preview header of a document
-shop) or a run at the very end (推荐访问 keyword line, 相关文章, Top, the ad
-block closing a paid compilation), and everything from a standalone
-`阅读全文` on when only short lines that are not sentences (no final 。)
-follow it. The same words inside the
-body stay. A removed line becomes a `Change` whose `before` is the whole line.
+shop — of its `文汇系列NNNN--` title line only the series prefix goes) or a
+run at the very end (推荐访问 keyword line, 相关文章, Top, the ad block
+closing a paid compilation), and everything from a standalone `阅读全文` on
+when only short lines that are not sentences (no final 。) follow it. The
+same words inside the body stay. A removed line becomes a `Change` whose
+`before` is the whole line.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ from dataclasses import replace
 from convert import Block, Change, Config, Document, map_blocks
 
 PASS_NAME = "site-chrome"
+# A document shop's series number in front of the compilation title
+# (`文汇系列5694--…汇编(85篇)`): only the prefix goes, the title stays for the
+# front-matter pass.
+PREFIX_RULE = "preview-series-prefix"
 HEAD_WINDOW = 12
 TAIL_WINDOW = 12
 READ_MORE_WINDOW = 80
@@ -37,7 +42,7 @@ HEAD_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"[\s\w:./-]{0,30}){1,4}$"
         ),
     ),
-    ("preview-header", re.compile(r"^文汇系列\d+\s*-{1,2}.{2,80}$")),
+    (PREFIX_RULE, re.compile(r"^文汇系列\d+\s*-{1,2}(?=.{2,80}$)")),
     ("preview-header", re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)?(?: \d+)?$")),
     ("teaser", re.compile(r"^.{0,400}(?:以下是为大家整理的.{0,200}|欢迎大家前来参考查阅[!！]?)$")),
 )
@@ -49,6 +54,7 @@ TAIL_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ad", re.compile(r"^【[^】]{2,10}】\s*——.{0,300}$")),
     ("ad", re.compile(r"^欢迎加入.{0,30}会员.{0,300}$")),
 )
+HEAD_PATTERNS = dict(HEAD_RULES)
 READ_MORE = re.compile(r"^(?:阅读全文|展开阅读全文|点击阅读全文)\s*(?:>>|»)?$")
 
 
@@ -96,8 +102,10 @@ def _read_more_drops(blocks: Sequence[Block]) -> dict[int, str]:
 
 
 def _repeated_headers(blocks: Sequence[Block], drops: dict[int, str]) -> dict[int, str]:
-    """Later copies of a dropped page header (a preview repeats it on every page)."""
-    headers = {blocks[i].text for i, rule in drops.items() if rule == "preview-header"}
+    """Later copies of a dropped (or prefix-stripped) page header: a preview repeats it."""
+    headers = {
+        blocks[i].text for i, rule in drops.items() if rule in ("preview-header", PREFIX_RULE)
+    }
     return {
         i: "preview-header"
         for i, block in enumerate(blocks)
@@ -117,8 +125,22 @@ def chrome_drops(blocks: Sequence[Block]) -> dict[int, str]:
     return drops
 
 
+def _strip_series_prefix(block: Block, changes: list[Change]) -> list[Block]:
+    """`文汇系列5694--标题` → `标题`; the prefix is the change's `before`."""
+    match = HEAD_PATTERNS[PREFIX_RULE].match(block.text)
+    assert match is not None  # the block was chosen by this very pattern
+    prefix = match.group()
+    changes.append(
+        Change(pass_name=PASS_NAME, rule=PREFIX_RULE, lines=block.lines, before=prefix, after="")
+    )
+    return [replace(block, text=block.text[len(prefix) :])]
+
+
 def remove_chrome(document: Document, config: Config) -> Document:
-    """Pass: drop site chrome, ad lines and preview headers/tails, auditing each line."""
+    """Pass: drop site chrome, ad lines and preview headers/tails, auditing each line.
+
+    A preview's series prefix is cut from its title line, which stays.
+    """
     blocks = list(document.iter_blocks())
     drops = chrome_drops(blocks)
     if not drops:
@@ -132,6 +154,8 @@ def remove_chrome(document: Document, config: Config) -> Document:
         rule = drops.get(index)
         if rule is None:
             return None
+        if rule == PREFIX_RULE:
+            return _strip_series_prefix(block, changes)
         if rule == "page-title":
             titles.append(block.text)
         changes.append(

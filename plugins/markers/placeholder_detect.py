@@ -7,6 +7,7 @@ Latin letter (`Excel`, `index`, `VOCs`) or a digit (`7×24`, `3D`), except
 real terms (`5+X`, `1+7+N`); `X光`, `X线`, `X型`; a single `×`, which is only a
 placeholder where its role is plain (`×月`); anything inside a URL.
 `某` after a surname (`方某`) is kept as written and is not a placeholder.
+A `**` pair around a phrase (`**运营平台**`) is Markdown bold, not two placeholders.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ def _words(text: str) -> tuple[str, ...]:
 
 PLACEHOLDER_CHARS = "XxＸｘ×*＊○"
 TOKEN = re.compile(
-    r"(?:19|20)[Xx×]{2}(?=[年\-—至~～])"
+    r"(?:19|20)(?:[Xx×]{2}|[*＊]{2})(?=[年\-—至~～])"
     r"|[Xx×Ｘｘ]+(?:\.[Xx×Ｘｘ]+)?"
     r"|○{2,}|[*＊]{2,}"
 )
@@ -33,6 +34,11 @@ URL = re.compile(r"(?:https?://|www\.)[!-~]+")
 FORMULA = re.compile(r"[0-9A-Za-zＸｘ×]+(?:\+[0-9A-Za-zＸｘ×]+)+")
 ONLY_MARKS = re.compile(r"[Xx×Ｘｘ]+")
 NOT_AFTER_SINGLE = set("光射线型轴")
+# Markdown bold leaked into a page's text: `**运营平台**`. A redaction `**` stands
+# alone where a word was cut (`综合整治**行动`), so only a well-formed pair is bold.
+BOLD_PAIR = re.compile(r"(?<!\*)\*\*(?![*\s])([^*\n]{1,60}?)(?<![*\s])\*\*(?!\*)")
+CLAUSE_PUNCTUATION = re.compile("[，。；：！？、,;:!?]")
+BRACKET_PAIRS = ("《》", "“”", "（）", "()", "【】", "〔〕", "[]", "‘’", "「」")
 
 PERSON_TITLES = _words(
     "副市长 市长 副县长 县长 副区长 区长 镇长 乡长 副书记 书记 副主任 主任 副局长 局长 "
@@ -42,10 +48,13 @@ PERSON_BEFORE = ("主任医师", "医师", "教授", "专家", "讲师", "记者
 PLACE_AFTER = _words(
     "开发区 新区 高新区 园区 片区 街道 社区 垦殖场 大道 大街 省 市 县 区 镇 乡 村 州 旗 盟 路 街"
 )
-PLACE_BEFORE = ("平安", "美丽", "幸福", "魅力", "生产在", "创新在", "在")
+# Slogans name a place whatever follows (`平安xx建设`, `美丽xx天蓝水清`: not 天 as a unit).
+PLACE_SLOGAN = ("平安", "美丽", "幸福", "魅力", "生产在", "创新在", "生活在", "工作在")
+PLACE_BEFORE = (*PLACE_SLOGAN, "在")
 ORG_AFTER_LONG = _words(
     "派出所 公司 集团 医院 中学 小学 学校 大学 学院 银行 协会 商会 学会 委员会 中心 企业 "
-    "制药 化工 科技 粮库 合作社 工厂 幼儿园 酒店 超市 公园 景区 项目"
+    "制药 化工 科技 粮库 合作社 工厂 幼儿园 酒店 超市 公园 景区 项目 "
+    "分局 分公司 分厅 分行 分院 分中心 分校 分所"
 )
 ORG_AFTER_SHORT = tuple("局厅办厂站馆部")
 NUMBER_UNITS = _words(
@@ -55,6 +64,10 @@ NUMBER_UNITS = _words(
 )
 NOT_UNITS = ("篇章", "人民", "家园", "名片", "万达", "条例", "年代")
 NUMBER_BEFORE = ("第", "达", "达到", "完成", "增长", "下降", "共", "约", "近", "超", "计", "为")
+# Words ending in one of those characters that say nothing of a figure (`相约xx`).
+NOT_NUMBER_BEFORE = _words("相约 预约 签约 制约 公约 节约 条约 合约 违约 履约 邀约 特约")
+# `xx.xx世界无烟日`, `x·xx世界读书日`: a masked month and day before a named day.
+NAMED_DAY = re.compile(r"^(?:世界|国际|全国|中国)[^\s，。；、“”（）]{1,8}?[日节]")
 DOC_NUMBER_AFTER = re.compile(r"^[^，。；、\s]{0,6}[〔\[［]\d{4}[〕\]］]")
 DATE_AFTER = re.compile(r"^(?:[\-—~～至到、][Xx×\d]{1,2})?[月日]|^[·.][Xx×\d]{1,2}")
 
@@ -86,6 +99,8 @@ def _in_formula(text: str, start: int, end: int) -> bool | None:
 
 def _accepted(text: str, start: int, end: int, urls: list[tuple[int, int]]) -> bool:
     token = text[start:end]
+    if token[0] in "*＊" and is_latin(char_at(text, start - 1)):
+        return False  # a note mark after a word (`fair price**)`), not a cut word
     if token[0] in "○*＊" or token[:2] in ("19", "20"):
         return True
     before, after = char_at(text, start - 1), char_at(text, end)
@@ -102,7 +117,17 @@ def _accepted(text: str, start: int, end: int, urls: list[tuple[int, int]]) -> b
 
 
 def _counted(after: str) -> bool:
+    if after[:1] == "多" and is_han(after[1:2]):
+        # `xx多人`, `xx多元。`, but `xx多恩科技` and `xx多元特色产业` name things.
+        if after[1:2] == "元" and is_han(after[2:3]):
+            return False
+        return _counted(after[1:])
     return after.startswith(NUMBER_UNITS) and not after.startswith(NOT_UNITS)
+
+
+def _named_day(token: str, before: str, after: str) -> bool:
+    masked_date = ("." in token and len(token) <= 5) or before.endswith(("·", "."))
+    return masked_date and NAMED_DAY.match(after) is not None
 
 
 def _role(text: str, start: int, end: int) -> str:
@@ -114,12 +139,14 @@ def _role(text: str, start: int, end: int) -> str:
     digits = len(token.replace(".", ""))
     if token[:2] in ("19", "20") or (after.startswith("年") and digits == 4):
         return "date"
-    if DATE_AFTER.match(after):
+    if DATE_AFTER.match(after) or _named_day(token, before, text[end : end + 12]):
         return "date"
     if after.startswith(PERSON_TITLES) or before.endswith(PERSON_BEFORE):
         return "person"
     if after.startswith(ORG_AFTER_LONG):
         return "organisation"
+    if before.endswith(PLACE_SLOGAN) and "." not in token:
+        return "place"
     if "." in token or before.endswith("第") or _counted(after):
         return "number"
     if after.startswith(PLACE_AFTER):
@@ -128,20 +155,56 @@ def _role(text: str, start: int, end: int) -> str:
         return "organisation"
     if before.endswith(PLACE_BEFORE) and not is_han(after[:1]):
         return "place"
-    if before.endswith(NUMBER_BEFORE) and not is_han(after[:1]):
+    if (
+        before.endswith(NUMBER_BEFORE)
+        and not before.endswith(NOT_NUMBER_BEFORE)
+        and not is_han(after[:1])
+    ):
         return "number"
     return "unknown"
 
 
-def find_placeholders(text: str) -> list[Placeholder]:
-    """Every placeholder in `text`, in order, with its role."""
+def _balanced(content: str) -> bool:
+    return all(content.count(pair[0]) == content.count(pair[1]) for pair in BRACKET_PAIRS)
+
+
+def bold_markers(text: str) -> set[int]:
+    """Start offsets of the `**` that pair up as Markdown bold around a phrase.
+
+    A pair encloses 1–60 characters with no space or `*` at its edges and
+    balanced brackets and quotes. Between two ideographs with a clause break
+    inside (`整治**行动方案》，正在清理**综合`) the two `**` are two cut words.
+    """
+    starts: set[int] = set()
+    if "**" not in text:
+        return starts
+    for match in BOLD_PAIR.finditer(text):
+        content = match.group(1)
+        if not _balanced(content):
+            continue
+        enclosed_by_words = is_han(char_at(text, match.start() - 1)) and is_han(
+            char_at(text, match.end())
+        )
+        if enclosed_by_words and CLAUSE_PUNCTUATION.search(content):
+            continue
+        starts.update((match.start(), match.end() - 2))
+    return starts
+
+
+def find_placeholders(text: str, before: str = "", after: str = "") -> list[Placeholder]:
+    """Every placeholder in `text`, in order, with its role.
+
+    `before` / `after` is the text the paragraph continues from / into (a run-in
+    lead and its body): a bold pair may span the two.
+    """
     if CANDIDATE.search(text) is None:
         return []
     urls = [m.span() for m in URL.finditer(text)]
+    bold = {i - len(before) for i in bold_markers(before + text + after)}
     found = []
     for match in TOKEN.finditer(text):
         start, end = match.span()
-        if not _accepted(text, start, end, urls):
+        if start in bold or not _accepted(text, start, end, urls):
             continue
         role = _role(text, start, end)
         if match.group() == "×" and role == "unknown" and not _in_formula(text, start, end):

@@ -195,7 +195,7 @@ def _leak_findings(text: str, lines: Span, audit: _Audit, detected: list[Placeho
 def _block(block: Block, config: Config, audit: _Audit) -> Block:
     new = block
     if block.lead is not None and block.lead.text:
-        detected = find_placeholders(block.lead.text)
+        detected = find_placeholders(block.lead.text, after=block.text)
         _leak_findings(block.lead.text, block.lines, audit, detected)
         text, marks = _render(
             block.lead.text, block.lead.marks, block.lines, config, audit, detected
@@ -203,7 +203,7 @@ def _block(block: Block, config: Config, audit: _Audit) -> Block:
         if text != block.lead.text or marks != block.lead.marks:
             new = replace(new, lead=Lead(text=text, numbering=block.lead.numbering, marks=marks))
     if block.text:
-        detected = find_placeholders(block.text)
+        detected = find_placeholders(block.text, before=block.lead.text if block.lead else "")
         _leak_findings(block.text, block.lines, audit, detected)
         text, marks = _render(block.text, block.marks, block.lines, config, audit, detected)
         if text != block.text or marks != block.marks:

@@ -3,8 +3,9 @@
 Rules (each its own `Change.rule`):
 - `halfwidth-punctuation`: `, ; : ! ?` next to CJK text become `，；：！？`;
   not between two digits (`18,000`, `14:31`, `1:5`), not inside a URL.
-- `parentheses`: a `( )` pair whose content holds a CJK ideograph becomes
-  `（ ）` (mixed pairs such as `(一）` too); `(CIM)`, `(2)` stay.
+- `parentheses`: a `( )` pair whose content holds a CJK ideograph, or a bare
+  number in CJK text (`(3)完成`, `标准(2017)》`), becomes `（ ）` (mixed pairs
+  such as `(一）` too); `(CIM)`, `9001(2015)版` stay.
 - `book-title-nesting`: `<…>` inside `《…》` becomes `〈…〉`.
 - `quotes`: straight and odd double quotes (`"`, `＂`, `″` not after a digit)
   become `“`/`”` by alternation within one paragraph, only when the marks
@@ -38,6 +39,7 @@ _HAN = re.compile(HAN_CLASS)
 _BOOK_TITLE = re.compile(r"《[^《》]*》")
 _ANGLE_PAIR = re.compile(r"<([^<>]*)>")
 _ITEM_NUMBER = re.compile(r"[0-9]{1,2}")
+_BARE_NUMBER = re.compile(r"[0-9]{1,4}")
 # A text holding none of these (and not ending in ".") gives no rule anything to do.
 _ANY_TRIGGER = re.compile('[,;:!?()<"“”＂″％ \u00a0\u2002\u2003\u2009\u3000]')
 
@@ -99,7 +101,9 @@ def parenthesis_edits(text: str) -> list[Edit]:
             pair = text[start] + char
             if pair != "（）" and (
                 _HAN.search(text, start + 1, index) is not None
-                or _enumerator(text[start + 1 : index], char_at(text, index + 1))
+                or _bare_number(
+                    text[start + 1 : index], char_at(text, start - 1), char_at(text, index + 1)
+                )
             ):
                 if text[start] == "(":
                     edits.append(Edit(start, start + 1, "（", "parentheses"))
@@ -108,9 +112,16 @@ def parenthesis_edits(text: str) -> list[Edit]:
     return edits
 
 
-def _enumerator(content: str, after: str) -> bool:
-    """`(3)完成…`: a bracketed item number in running CJK text."""
-    return is_han(after) and _ITEM_NUMBER.fullmatch(content) is not None
+def _bare_number(content: str, before: str, after: str) -> bool:
+    """A bracketed number in running CJK text.
+
+    `(3)完成…` (an item number before an ideograph) and `标准(2017)》` (a number
+    or year between an ideograph and CJK text or punctuation). `GB/T 4754(2017)`,
+    `9001(2015)版` and `x(2)` are not in CJK text on both sides and stay.
+    """
+    if is_han(after) and _ITEM_NUMBER.fullmatch(content) is not None:
+        return True
+    return is_han(before) and is_cjk(after) and _BARE_NUMBER.fullmatch(content) is not None
 
 
 def nesting_edits(text: str) -> list[Edit]:
