@@ -294,3 +294,11 @@ def test_lost_label_and_restart_under_a_section_line_are_reported(
     rules_004 = {(f.rule, f.lines.first) for f in seeds["004"][1].findings}
     assert ("restart-under-section", 1245) in rules_004
     assert ("restart", 1247) not in rules_004
+
+
+def test_004_compilation_title_survives_the_site_chrome_pass(
+    seeds: dict[str, tuple[list[str], Document]],
+) -> None:
+    document = seeds["004"][1]
+    headers = [(b.lines.first, b.text) for b in document.front if b.type == "compilation_title"]
+    assert headers == [(1, "2022年度工作总结及2023年工作计划汇编（85篇）")]
