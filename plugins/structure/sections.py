@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Literal
 
 from convert import Block, Finding
 
@@ -124,11 +125,9 @@ def _lost_label(blocks: tuple[Block, ...], index: int) -> Finding | None:
     return _finding(blocks[index], "lost-label", message, "warning")
 
 
-def _finding(block: Block, rule: str, message: str, severity: str) -> Finding:
+def _finding(
+    block: Block, rule: str, message: str, severity: Literal["info", "warning"]
+) -> Finding:
     return Finding(
-        pass_name=PASS_NAME,
-        rule=rule,
-        lines=block.lines,
-        message=message,
-        severity="info" if severity == "info" else "warning",
+        pass_name=PASS_NAME, rule=rule, lines=block.lines, message=message, severity=severity
     )
