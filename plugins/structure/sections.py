@@ -13,7 +13,8 @@ level below the line).
 A short unpunctuated paragraph that stands after the text of heading N of a
 list whose N+1 never comes (`持续提升政府公共服务和社会治理能力` after
 `四、…`, 002:649) has probably lost its label; it is left as it is and
-reported (`lost-label`), naming the label it would have.
+reported (`lost-label`), naming the label it would have. A line ending like
+an organisation (`XX区发展和改革局`, a signature without its date) is not one.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Literal
 from convert import Block, Finding
 
 from .lists import numbering_of
-from .patterns import DATE_LINE, canonical_label, has_cjk
+from .patterns import DATE_LINE, ORGANISATION_END, canonical_label, has_cjk
 
 PASS_NAME = "numbering"
 SECTION_MAX_CHARS = 20
@@ -63,7 +64,9 @@ def mark_sections(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[Fi
         if is_section_line(block):
             result[index] = replace(block, type="heading")
             findings.append(_section_finding(blocks, index))
-        elif _bare_phrase(block, LOST_LABEL_MAX_CHARS, 6):
+        elif _bare_phrase(block, LOST_LABEL_MAX_CHARS, 6) and not ORGANISATION_END.search(
+            block.text
+        ):
             lost = _lost_label(blocks, index)
             if lost is not None:
                 findings.append(lost)
