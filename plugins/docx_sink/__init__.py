@@ -5,10 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from convert import Config, ConfigError, Sink, hookimpl
+from convert import Config, ConfigError, Document, Sink, hookimpl
 
 from .profile import load_profile
-from .writer import write_docx
+
+
+def write_docx(document: Document, config: Config) -> bytes:
+    """Render the document as a DOCX (see `writer.write_docx`)."""
+    # Imported here: python-docx takes a tenth of a second to import, and a run that
+    # writes JSON or Markdown should not pay for it.
+    from .writer import write_docx as write
+
+    return write(document, config)
 
 
 @hookimpl
