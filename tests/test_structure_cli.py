@@ -189,3 +189,20 @@ def test_renumbering_is_recorded_in_the_audit() -> None:
         (c.lines.first, c.before, c.after) for c in document.changes if c.rule == "renumber"
     ]
     assert renumbered == [(17, "（四）", "（三）")]
+
+
+def test_outline_of_002_reports_its_unnumbered_sections_and_a_lost_label(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tests.conftest import SEED_FILES
+
+    path = next((p for p in SEED_FILES if p.name.startswith("002")), None)
+    if path is None:
+        pytest.skip("../shared/seeds is absent")
+    status, out, _ = _run(capsys, "outline", str(path))
+    assert status == 0
+    lines = out.splitlines()
+    assert "  2023年工作计划  [line 609]" in lines
+    warnings = lines[lines.index(next(x for x in lines if x.startswith("warnings: "))) + 1 :]
+    assert any("line 609" in w and "一、 at line 617" in w for w in warnings)
+    assert any("line 649" in w and "五、 would follow 四、" in w for w in warnings)

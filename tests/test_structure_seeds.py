@@ -199,3 +199,106 @@ def test_seed_fixture_points_at_real_files() -> None:
     if not SEED_FILES:
         pytest.skip("../shared/seeds is absent")
     assert {Path(p).name[:3] for p in SEED_FILES} == set(EXPECTED_ARTICLES)
+
+
+def _covering(document: Document, line: int) -> list[Block]:
+    return [b for b in document.iter_blocks() if b.lines.first <= line <= b.lines.last]
+
+
+def test_004_item_cut_by_a_page_break_is_joined(
+    seeds: dict[str, tuple[list[str], Document]],
+) -> None:
+    # 004:177 `3、针对今年管弄路xxx` ⏎ ⏎ `弄多次投诉情况,…`: its siblings 1、2、4、 are statements.
+    (block,) = _covering(seeds["004"][1], 177)
+    assert (block.lines.first, block.lines.last) == (177, 179)
+    assert block.type == "list_item"
+    assert "弄多次投诉情况" in block.text
+    siblings = [_covering(seeds["004"][1], line)[0].type for line in (173, 175, 181)]
+    assert siblings == ["list_item"] * 3
+
+
+def test_004_and_002_bare_phrase_headings_stay_headings(
+    seeds: dict[str, tuple[list[str], Document]],
+) -> None:
+    (phrase,) = _covering(seeds["004"][1], 7)
+    assert (phrase.type, phrase.text) == ("heading", "大力开展卫生创建工作")
+    (placeholder_end,) = _covering(seeds["002"][1], 397)
+    assert placeholder_end.type == "heading"
+    assert placeholder_end.lines.last == 397
+
+
+@pytest.mark.parametrize(("first", "last"), [(99, 105), (114, 120)])
+def test_001_siblings_of_one_list_share_one_shape(
+    seeds: dict[str, tuple[list[str], Document]], first: int, last: int
+) -> None:
+    document = seeds["001"][1]
+    shapes = {
+        (block.type, block.lead is not None)
+        for line in range(first, last + 1)
+        for block in _covering(document, line)
+    }
+    assert shapes == {("list_item", False)}
+
+
+def test_004_header_without_its_series_prefix_is_the_compilation_title(
+    seed_converter: Converter,
+) -> None:
+    # The site-chrome pass keeps `2022年度…汇编(85篇)` of 004:1 once it drops only the
+    # `文汇系列5694--` prefix; the header must then be the compilation title.
+    path = next((p for p in SEED_FILES if p.name.startswith("004")), None)
+    if path is None:
+        pytest.skip("../shared/seeds is absent")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[0] = lines[0].removeprefix("文汇系列5694--")
+    data = "\n".join(lines).encode("utf-8")
+    document = seed_converter.parse(data, SourceInfo(path=str(path), extension="txt"))
+    headers = [b for b in document.front if b.type == "compilation_title"]
+    assert [(b.lines.first, b.text[-7:]) for b in headers] == [(1, "汇编（85篇）")]
+    assert len(document.articles) == EXPECTED_ARTICLES["004"]
+    assert any(f.rule == "article-count" for f in document.findings)
+
+
+def test_001_self_entries_of_the_toc_are_marked(
+    seeds: dict[str, tuple[list[str], Document]],
+) -> None:
+    document = seeds["001"][1]
+    marked = [f.lines.first for f in document.findings if f.rule == "toc-self-entry"]
+    assert marked == [7, 8]
+    entries = {b.lines.first: b for b in document.front if b.type == "toc_entry"}
+    assert entries[8].text == "目录"
+    assert entries[7].text.endswith("汇编（18篇）")
+
+
+@pytest.mark.parametrize(
+    ("seed", "line", "text"),
+    [
+        ("002", 587, "2023年政府工作回顾"),
+        ("002", 609, "2023年工作计划"),
+        ("004", 1245, "2023年工作思路"),
+    ],
+)
+def test_unnumbered_section_lines_are_headings_without_numbering(
+    seeds: dict[str, tuple[list[str], Document]], seed: str, line: int, text: str
+) -> None:
+    (block,) = _covering(seeds[seed][1], line)
+    assert (block.type, block.text, block.numbering) == ("heading", text, None)
+
+
+def test_lost_label_and_restart_under_a_section_line_are_reported(
+    seeds: dict[str, tuple[list[str], Document]],
+) -> None:
+    found_002 = {(f.rule, f.lines.first) for f in seeds["002"][1].findings}
+    assert {("lost-label", 649), ("unnumbered-section", 609)} <= found_002
+    (lost,) = _covering(seeds["002"][1], 649)
+    assert lost.type == "paragraph"  # reported, not relabelled
+    rules_004 = {(f.rule, f.lines.first) for f in seeds["004"][1].findings}
+    assert ("restart-under-section", 1245) in rules_004
+    assert ("restart", 1247) not in rules_004
+
+
+def test_004_compilation_title_survives_the_site_chrome_pass(
+    seeds: dict[str, tuple[list[str], Document]],
+) -> None:
+    document = seeds["004"][1]
+    headers = [(b.lines.first, b.text) for b in document.front if b.type == "compilation_title"]
+    assert headers == [(1, "2022年度工作总结及2023年工作计划汇编（85篇）")]

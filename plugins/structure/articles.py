@@ -12,8 +12,9 @@ The first rule that finds article starts wins:
 
 Otherwise the body is one article. Blocks before the first start go to the
 front matter. Titles are never invented: an article without a title line gets
-one from the 目录 when the 目录 lists exactly one entry per article, else it is
-marked "missing".
+one from the 目录 when the 目录 lists exactly one entry per article (entries
+naming the compilation or the 目录 itself do not count), else it is marked
+"missing".
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Literal
 
 from convert import Article, Block, Change, Config, Document, Finding, Span
 
+from .front import SELF_ENTRY_RULE
 from .patterns import COMPILATION_HEADER, GENERATOR_LABEL, has_cjk
 
 PASS_NAME = "articles"
@@ -117,7 +119,12 @@ def _drop_label(block: Block) -> Change:
 
 
 def _toc_titles(document: Document, count: int) -> list[tuple[str | None, TitleSource]]:
-    entries = [b.text for b in document.front if b.type == "toc_entry" and has_cjk(b.text, 2)]
+    own = {f.lines.first for f in document.findings if f.rule == SELF_ENTRY_RULE}
+    entries = [
+        b.text
+        for b in document.front
+        if b.type == "toc_entry" and has_cjk(b.text, 2) and b.lines.first not in own
+    ]
     if len(entries) == count:
         return [(entry, "toc") for entry in entries]
     return [(None, "missing")] * count

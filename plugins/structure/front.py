@@ -4,6 +4,11 @@ Only the first lines of a document are looked at: a header line within the
 first three blocks, then a `目录` line and the run of entries that follows it
 without a blank line between them. An entry is `title<TAB>page`, a bare ordinal
 `N.` (the titles were lost), or a short line without terminal punctuation.
+
+An entry that names the compilation itself or the 目录 (`…汇编（18篇）<TAB>1`,
+`目录<TAB>1`) stays a `toc_entry` with its text, and an info `Finding`
+(rule `toc-self-entry`, the entry's line) marks it so that sinks and the
+article pass can leave it out.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from convert import Block, Config, Document
+from convert import Block, Config, Document, Finding
 
 from .patterns import COMPILATION_HEADER, TOC_TITLE, ends_terminal, gap
 
@@ -19,6 +24,9 @@ _HEAD_WINDOW = 3
 _ENTRY_MAX_CHARS = 40
 _TAB_ENTRY = re.compile(r"^(?P<text>.*?)\t+(?P<page>\d*)$")
 _BARE_ORDINAL = re.compile(r"^\d{1,3}[.．、]?$")
+PASS_NAME = "front-matter"
+SELF_ENTRY_RULE = "toc-self-entry"
+_WIDTH = str.maketrans("（）", "()")
 
 
 def run_front(document: Document, config: Config) -> Document:
@@ -42,7 +50,31 @@ def run_front(document: Document, config: Config) -> Document:
     if not front:
         return document
     articles = (replace(first, blocks=tuple(blocks)), *document.articles[1:])
-    return replace(document, front=document.front + tuple(front), articles=articles)
+    result = replace(document, front=document.front + tuple(front), articles=articles)
+    return result.with_audit(findings=self_entries(front))
+
+
+def _folded(text: str) -> str:
+    return "".join(text.split()).translate(_WIDTH)
+
+
+def self_entries(front: list[Block]) -> tuple[Finding, ...]:
+    """Report the 目录 entries that name the compilation itself or the 目录."""
+    headers = {_folded(b.text) for b in front if b.type == "compilation_title"}
+    return tuple(
+        Finding(
+            pass_name=PASS_NAME,
+            rule=SELF_ENTRY_RULE,
+            lines=block.lines,
+            message=f"line {block.lines.first}: the 目录 entry “{block.text}” names "
+            + ("the 目录 itself" if TOC_TITLE.match(block.text) else "the compilation")
+            + ", not an article",
+            severity="info",
+        )
+        for block in front
+        if block.type == "toc_entry"
+        and (TOC_TITLE.match(block.text) or _folded(block.text) in headers)
+    )
 
 
 def _find_header(blocks: list[Block]) -> int | None:

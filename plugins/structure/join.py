@@ -22,6 +22,7 @@ from dataclasses import replace
 from convert import Block, Change, Config, Document, Finding, Span
 
 from .headings import classify_line
+from .lists import sibling_lists
 from .patterns import (
     DANGLING,
     DATE_LINE,
@@ -49,6 +50,9 @@ _PUNCTUATION = "，,。；;：:、！？!?“”"
 _INTRO_MIN_CJK = 20
 _HEADING_SENTENCE_CHARS = 40
 _SIGNATURE_MAX = 30
+_PHRASE_BREAK = "。！？!?：:"
+_MIN_STATEMENT_SIBLINGS = 2
+_CONTINUATION_START = frozenset("，,、；;）)》」』”’")
 
 
 def _full_text(block: Block) -> str:
@@ -57,8 +61,10 @@ def _full_text(block: Block) -> str:
     return label + lead + block.text
 
 
-def _ends_bare_legitimately(block: Block) -> bool:
+def _ends_bare_legitimately(block: Block, cut_items: frozenset[int]) -> bool:
     text = strip_paywall(block.text)
+    if block.type == "heading" and block.lines.first in cut_items:
+        return False
     if block.type == "heading":
         body = block.text
         holds_sentence = any(ch in body[:-1] for ch in SENTENCE_BREAK + "：:")
@@ -82,7 +88,37 @@ def has_sentence(text: str) -> bool:
     return any(ch in text for ch in "，,。；;！？!?")
 
 
-def _joinable(first: Block, second: Block, spacing: int) -> bool:
+def _is_statement(block: Block) -> bool:
+    """Tell whether a numbered line is a whole statement: clauses, a final stop, no phrase."""
+    text = block.text
+    if not ends_terminal(text) or not any(ch in text for ch in "，,；;"):
+        return False
+    cut = next((i for i, ch in enumerate(text) if ch in _PHRASE_BREAK), len(text))
+    return cut >= min(len(text) - 1, _HEADING_SENTENCE_CHARS)
+
+
+def bare_items_among_statements(blocks: tuple[Block, ...]) -> frozenset[int]:
+    """Return the first lines of bare-ended headings whose siblings are statements.
+
+    In a list whose other items are whole statements (`2、根据…,组织…督查。`), an
+    item that stops without punctuation (`3、针对今年管弄路xxx`) is a statement
+    cut by a page break, not a heading; a list of phrases (`(一)大力开展…工作`)
+    keeps its bare items as headings.
+    """
+    found: set[int] = set()
+    for members in sibling_lists(blocks):
+        items = [blocks[i] for i in members]
+        for item in items:
+            if item.type != "heading" or ends_terminal(item.text):
+                continue
+            others = [other for other in items if other is not item]
+            statements = sum(1 for other in others if _is_statement(other))
+            if statements >= _MIN_STATEMENT_SIBLINGS and 2 * statements > len(others):
+                found.add(item.lines.first)
+    return frozenset(found)
+
+
+def _joinable(first: Block, second: Block, spacing: int, cut_items: frozenset[int]) -> bool:
     if second.type != "paragraph" or second.numbering or second.lead or second.marks:
         return False
     if find_label(second.text) is not None:
@@ -93,7 +129,11 @@ def _joinable(first: Block, second: Block, spacing: int) -> bool:
         return False
     if _BARE_NUMBER.match(first.text) and first.numbering is None:
         return second.text.startswith(("、", ".", "．"))
-    if ends_terminal(first.text) or _ends_bare_legitimately(first):
+    if ends_terminal(first.text):
+        return False
+    # A line that opens with a comma or a closing mark continues the one before it.
+    continues = second.text[:1] in _CONTINUATION_START
+    if not continues and _ends_bare_legitimately(first, cut_items):
         return False
     return not (DATE_LINE.match(second.text) or SALUTATION.match(second.text))
 
@@ -123,12 +163,13 @@ def _starts_report(blocks: tuple[Block, ...], index: int) -> bool:
 def join_blocks(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[Change], list[Finding]]:
     """Join cut lines in one article; return the blocks, the joins and the doubts."""
     spacing = 1 if is_spaced(blocks) else 0
+    cut_items = bare_items_among_statements(blocks)
     result: list[Block] = []
     changes: list[Change] = []
     findings: list[Finding] = []
     for index, block in enumerate(blocks):
         previous = result[-1] if result else None
-        if previous is None or not _joinable(previous, block, spacing):
+        if previous is None or not _joinable(previous, block, spacing, cut_items):
             result.append(block)
             continue
         if _starts_report(blocks, index):

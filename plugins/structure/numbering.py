@@ -10,7 +10,9 @@ reported as a warning naming its line; it is never silently changed.
 `（一）`, `1、` → `1.`). With `labels = "renumber"` it is the sequential
 number instead, and every label that changes is recorded as a `Change`.
 The label as written always stays in `Numbering.label`. A heading whose text
-repeats an earlier heading of the same article is reported too.
+repeats an earlier heading of the same article is reported too. Unnumbered
+section lines become headings without numbering, under which the counters
+start anew, and a phrase that lost its label is reported (see `sections.py`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from convert import Block, Change, Config, Document, Finding, Numbering
 
 from .patterns import canonical_label, find_label
+from .sections import mark_sections
 
 PASS_NAME = "numbering"
 
@@ -160,8 +163,15 @@ def run_numbering(document: Document, config: Config) -> Document:
     audit = _Audit()
     articles = []
     for article in document.articles:
+        sectioned, notes = mark_sections(article.blocks)
+        audit.findings.extend(notes)
         counter = _Counter()
-        blocks = tuple(repair_block(b, counter, config, audit) for b in article.blocks)
+        repaired = []
+        for block in sectioned:
+            if block.type == "heading" and block.numbering is None:
+                counter = _Counter()  # an unnumbered section line: its labels count anew
+            repaired.append(repair_block(block, counter, config, audit))
+        blocks = tuple(repaired)
         report_repeats(blocks, audit)
         articles.append(replace(article, blocks=blocks))
     result = replace(document, articles=tuple(articles))

@@ -27,12 +27,15 @@ from dataclasses import replace
 from convert import Block, Config, Document, Lead
 
 from .headings import classify_line
+from .lists import sibling_lists
 
 LEAD_MAX_CHARS = 40
 _LEAD_BREAK = "。！？!?：:"
 _LABEL_VALUE_MAX = 60
 _LABEL_VALUE_KEY_MAX = 10
 _GLUED_MIN_CHARS = 60
+# In a list of run-in headings, a sibling's phrase may run this long.
+LIST_LEAD_MAX_CHARS = 60
 
 
 def split_lead(block: Block, next_block: Block | None) -> Block:
@@ -83,15 +86,53 @@ def split_buried(block: Block) -> list[Block]:
     return [head, *split_buried(split_lead(rest, None))]
 
 
+def _first_break(text: str) -> int | None:
+    return next((i for i, ch in enumerate(text) if ch in _LEAD_BREAK), None)
+
+
+def _as_run_in(block: Block) -> Block | None:
+    """Return a sibling of a run-in list as a run-in paragraph, None when it has no phrase."""
+    cut = _first_break(block.text)
+    if cut is None or cut >= len(block.text) - 1 or cut >= LIST_LEAD_MAX_CHARS:
+        return None
+    lead = Lead(text=block.text[: cut + 1], numbering=block.numbering)
+    return replace(block, type="paragraph", text=block.text[cut + 1 :], numbering=None, lead=lead)
+
+
+def unify_lists(original: tuple[Block, ...], shaped: list[Block]) -> list[Block]:
+    """Give the items of one sibling list the same shape: all run-in or all list items.
+
+    The majority decides; a tie goes to list items (a statement is never cut
+    into a fake heading). Items that are bare headings keep their shape, and an
+    item with no phrase break within `LIST_LEAD_MAX_CHARS` stays a list item.
+    """
+    result = list(shaped)
+    for members in sibling_lists(shaped):
+        run_in = [i for i in members if shaped[i].lead is not None]
+        items = [i for i in members if shaped[i].type == "list_item"]
+        if not run_in or not items:
+            continue
+        if len(run_in) > len(items):
+            for index in items:
+                result[index] = _as_run_in(original[index]) or shaped[index]
+        else:
+            for index in run_in:
+                result[index] = replace(original[index], type="list_item")
+    return result
+
+
 def shape_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """Apply run-in splitting and buried level-4 splitting to one article."""
-    result: list[Block] = []
+    """Apply run-in splitting, list unification and buried level-4 splitting to one article."""
+    shaped: list[Block] = []
     for index, block in enumerate(blocks):
         if block.type != "heading" or block.numbering is None:
-            result.append(block)
+            shaped.append(block)
             continue
         following = blocks[index + 1] if index + 1 < len(blocks) else None
-        result.extend(split_buried(split_lead(block, following)))
+        shaped.append(split_lead(block, following))
+    result: list[Block] = []
+    for block in unify_lists(blocks, shaped):
+        result.extend(split_buried(block))
     return tuple(result)
 
 
