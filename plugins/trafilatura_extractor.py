@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Sequence
-
-from bs4 import BeautifulSoup, Tag
+from typing import TYPE_CHECKING
 
 from convert import Config, Extractor, HtmlPage, hookimpl
+
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 
 def available() -> bool:
@@ -26,6 +28,7 @@ def available() -> bool:
 def extract_with_trafilatura(page: HtmlPage, config: Config) -> Tag | None:
     """Run trafilatura over the decoded page and return its article as a tree."""
     import trafilatura  # imported late: loading it costs about half a second
+    from bs4 import BeautifulSoup
 
     result = trafilatura.extract(
         page.html,

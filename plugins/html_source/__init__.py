@@ -14,36 +14,17 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import partial
+from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup, Tag
-
-from convert import (
-    Block,
-    Config,
-    Document,
-    Extractor,
-    Finding,
-    HtmlPage,
-    Meta,
-    SiteProfile,
-    Source,
-    SourceInfo,
-    Span,
-    hookimpl,
-)
-from convert.errors import SourceError
+from convert import Config, Document, Extractor, HtmlPage, SiteProfile, Source, SourceInfo, hookimpl
 from convert.host import Host
-from convert.model import single_article_document
 
-from .blocks import PASS_NAME, LineLocator, build_blocks
-from .charset import decode_page
-from .dom import PARSER, page_title, page_urls, parse, strip_unsafe
-from .extract import BUILTIN, WHOLE_PAGE
-from .profiles import builtin_profiles, compile_rules, matching
-from .title import PageTitle, find_title
+from .profiles import builtin_profiles
+
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 _SNIFF = re.compile(rb"<(?:!doctype\s+html|html|head|body|meta|title)[\s>]", re.IGNORECASE)
-_INSTALL_HINTS = {"trafilatura": "pip install 'gongwen-convert[trafilatura]'"}
 
 
 def sniff_html(info: SourceInfo, head: bytes) -> bool:
@@ -51,15 +32,8 @@ def sniff_html(info: SourceInfo, head: bytes) -> bool:
     return _SNIFF.search(head[:1024]) is not None
 
 
-def choose_extractor(extractors: Mapping[str, Extractor], name: str, display: str) -> Extractor:
-    """Return the extractor called `name`, or raise a `SourceError` naming the choices."""
-    if name in extractors:
-        return extractors[name]
-    hint = f"; install it with {_INSTALL_HINTS[name]}" if name in _INSTALL_HINTS else ""
-    raise SourceError(
-        f"{display}: unknown HTML extractor {name!r} "
-        f"(available: {', '.join(sorted(extractors))}){hint}"
-    )
+# beautifulsoup4 and the extractor modules load on the first page read (see reader.py):
+# a run over plain text should not pay a tenth of a second for them at start-up.
 
 
 def read_html(
@@ -70,86 +44,35 @@ def read_html(
     extractors: Mapping[str, Extractor],
     profiles: Sequence[SiteProfile],
 ) -> Document:
-    """Decode, parse and extract the article of an HTML page."""
-    name = info.display_name
-    extractor = choose_extractor(extractors, config.extractor, name)
-    decoded = decode_page(data, info, config)
-    soup = parse(decoded.text)
-    head_title, _ = page_title(soup)
-    matched = matching(profiles, " ".join([head_title, *page_urls(soup)]))
-    rules = compile_rules(matched)
-    strip_unsafe(soup, rules)
-    page = HtmlPage(html=decoded.text, soup=soup, name=name, profiles=matched)
-    container = extractor.extract(page, config)
-    if container is None:
-        raise _no_article(name, extractor)
-    if _root(container) is not soup:
-        strip_unsafe(_root(container), rules)  # a foreign tree gets the same cleaning
-    title = find_title(soup, container, head_title)
-    locator = LineLocator(decoded.text)
-    locator.skip_to("<body")
-    built = build_blocks(
-        container, locator, rules, title.element if title else None, extractor.clean
-    )
-    if not built.blocks:
-        raise _no_article(name, extractor)
-    blocks = _with_title(built.blocks, title, decoded.text)
-    meta = Meta(
-        source_path=info.path,
-        source_adapter="html",
-        encoding=decoded.encoding,
-        encoding_reason=decoded.reason,
-        title=title.text if title else None,
-        extra={
-            "extractor": extractor.name,
-            "parser": PARSER,
-            "site_profiles": ",".join(profile.name for profile in matched),
-        },
-    )
-    whole_page = extractor.clean and container is (soup.body or soup)
-    findings = (_whole_page_finding(blocks),) if whole_page else ()
-    document = single_article_document(meta, blocks)
-    return document.with_audit(changes=tuple(built.changes), findings=findings)
+    """Decode, parse and extract the article of an HTML page (see `reader.read_html`)."""
+    from . import reader
+
+    return reader.read_html(data, info, config, extractors=extractors, profiles=profiles)
 
 
-def _no_article(name: str, extractor: Extractor) -> SourceError:
-    return SourceError(
-        f"{name}: no article found in the page (extractor {extractor.name!r}); "
-        "--extractor page keeps every text of the page"
-    )
+def _extract_builtin(page: HtmlPage, config: Config) -> Tag | None:
+    from .extract import extract_builtin
+
+    return extract_builtin(page, config)
 
 
-def _with_title(blocks: list[Block], title: PageTitle | None, html: str) -> tuple[Block, ...]:
-    if title is None or not title.text:
-        return tuple(blocks)
-    lines = locate_title(html, title.text, in_body=title.element is not None)
-    return (Block(type="title", text=title.text, lines=lines), *blocks)
+def _extract_whole_page(page: HtmlPage, config: Config) -> Tag | None:
+    from .extract import extract_whole_page
+
+    return extract_whole_page(page, config)
 
 
-def _whole_page_finding(blocks: tuple[Block, ...]) -> Finding:
-    return Finding(
-        pass_name=PASS_NAME,
-        rule="whole-page",
-        lines=Span(first=blocks[0].lines.first, last=blocks[-1].lines.last),
-        message="no single box holds most of the text: kept the whole page "
-        "except link lists and chrome lines",
-        severity="info",
-    )
-
-
-def locate_title(html: str, title: str, in_body: bool) -> Span:
-    """Return the lines where the title's text first occurs (in the body, for a heading)."""
-    locator = LineLocator(html)
-    if in_body:
-        locator.skip_to("<body")
-    return locator.span(title, title)
-
-
-def _root(tag: Tag) -> BeautifulSoup | Tag:
-    node = tag
-    while node.parent is not None:
-        node = node.parent
-    return node
+BUILTIN = Extractor(
+    name="builtin",
+    extract=_extract_builtin,
+    description="text-density extractor (default; needs nothing beyond beautifulsoup4)",
+)
+WHOLE_PAGE = Extractor(
+    name="page",
+    extract=_extract_whole_page,
+    description="no extraction: every visible text of the page",
+    clean=False,
+)
 
 
 def _bind(host: Host) -> Source:

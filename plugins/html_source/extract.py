@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bs4 import Tag
 
-from convert import Config, Extractor, HtmlPage
+from convert import Config, HtmlPage
 
 from .dom import CONTENT_WORDS, class_words
 from .duplicates import repeated_segments
@@ -213,16 +213,3 @@ def extract_builtin(page: HtmlPage, config: Config) -> Tag | None:
 def extract_whole_page(page: HtmlPage, config: Config) -> Tag | None:
     """Return the whole body: every visible text of the page, chrome included."""
     return page.soup.body or page.soup
-
-
-BUILTIN = Extractor(
-    name="builtin",
-    extract=extract_builtin,
-    description="text-density extractor (default; needs nothing beyond beautifulsoup4)",
-)
-WHOLE_PAGE = Extractor(
-    name="page",
-    extract=extract_whole_page,
-    description="no extraction: every visible text of the page",
-    clean=False,
-)
