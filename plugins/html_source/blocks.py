@@ -6,7 +6,8 @@ items become "paragraph" blocks for the structure passes to read, data tables
 "table" blocks with `rows`, quotations "blockquote" blocks. Every line dropped
 inside the container (a share bar, a view count, a link list) is recorded as
 a `Change`, so nothing of the article is lost silently; so is a second copy
-of a run of text (a mobile copy of the article, rule "duplicate").
+of a run of text (a mobile copy of the article, rule "duplicate") and a line
+repeating the title before the text starts (rule "title-echo").
 """
 
 from __future__ import annotations
@@ -40,6 +41,10 @@ _LABELS: tuple[tuple[int, re.Pattern[str]], ...] = (
 _DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")}
 _MAX_TABLE_CELL = 300
 # A linked line naming an attachment belongs to a 公文 even at its very end.
+# A title read from <title> may end in a site or column name glued on with a space
+# ("文章标题 东区办事处"): a line in the article that is the title without such a tail
+# of at most this many characters echoes the title.
+_TITLE_TAIL = 12
 _ATTACHMENT = re.compile(r"^附\s*件|\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar)\s*$", re.IGNORECASE)
 
 
@@ -137,6 +142,7 @@ class Built:
 
     blocks: list[Block] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    title_echo: str | None = None  # the text of a dropped line that repeats the title
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,14 +154,19 @@ class _Context:
     first_body: int
     rules: Rules
     repeated: set[int]
+    title: str  # squeezed title text ("" when there is none)
+    title_in_head: bool  # the title was read from <title>, which may carry a site name
 
 
-def _drop_reason(index: int, context: _Context) -> str | None:
-    """Say why a line inside the article goes: duplicate, chrome-text, link-list or byline."""
+def _drop_reason(index: int, context: _Context, first_kept: bool) -> str | None:
+    """Say why a line inside the article goes: duplicate, title-echo, chrome-text, link-list
+    or byline. `first_kept` says no line has been kept yet (a title echo comes first)."""
     items, values, rules = context.items, context.values, context.rules
     segment = items[index]
     if index in context.repeated:
         return "duplicate"
+    if first_kept and index <= context.first_body and _echoes_title(segment, context):
+        return "title-echo"
     if segment.chars <= _CHROME_TEXT_MAX and rules.is_chrome_text(segment.text):
         return "chrome-text"
     if segment.link_chars * 2 > segment.chars and not _ATTACHMENT.search(segment.text):
@@ -174,6 +185,8 @@ def build_blocks(
     rules: Rules,
     title_element: Tag | None,
     clean: bool = True,
+    *,
+    title_text: str = "",
 ) -> Built:
     """Make blocks of everything in `container` except chrome (see the module docstring)."""
     items = list(walk(container, atomic=_kept_whole_or_skipped))
@@ -184,6 +197,8 @@ def build_blocks(
         first_body=next((i for i, s in enumerate(texts) if _reads_as_body(s)), len(texts)),
         rules=rules,
         repeated=repeated_segments(texts),
+        title=_squeeze(title_text),
+        title_in_head=title_element is None,
     )
     position = {id(segment): i for i, segment in enumerate(texts)}
     built = Built()
@@ -195,14 +210,36 @@ def build_blocks(
         if not item.chars or item.owner is title_element:
             continue
         lines = locator.span(item.raw[0], item.raw[-1])
-        reason = _drop_reason(position[id(item)], context) if clean else None
+        reason = _drop_reason(position[id(item)], context, not built.blocks) if clean else None
         if reason is not None:
             built.changes.append(
                 Change(pass_name=PASS_NAME, rule=reason, lines=lines, before=item.text, after="")
             )
+            if reason == "title-echo" and built.title_echo is None:
+                built.title_echo = item.text
         else:
             built.blocks.extend(_blocks_for(item, lines))
     return built
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def _echoes_title(segment: Segment, context: _Context) -> bool:
+    """Say whether a line repeats the title: the same text, or the <title> less a site tail."""
+    title = context.title
+    text = _squeeze(segment.text)
+    if not title or not text or segment.link_chars * 2 > segment.chars:
+        return False
+    if text == title:
+        return True
+    return (
+        context.title_in_head
+        and title.startswith(text)
+        and len(text) >= _TITLE_TAIL
+        and len(title) - len(text) <= _TITLE_TAIL
+    )
 
 
 def _is_byline(text: str) -> bool:

@@ -72,10 +72,18 @@ def read_html(
     locator = LineLocator(decoded.text)
     locator.skip_to("<body")
     built = build_blocks(
-        container, locator, rules, title.element if title else None, extractor.clean
+        container,
+        locator,
+        rules,
+        title.element if title else None,
+        extractor.clean,
+        title_text=title.text if title else "",
     )
     if not built.blocks:
         raise _no_article(name, extractor)
+    if title is not None and title.element is None and built.title_echo is not None:
+        # The article shows its title without the site name that <title> carries.
+        title = PageTitle(built.title_echo, None)
     blocks = _with_title(built.blocks, title, decoded.text)
     meta = Meta(
         source_path=info.path,
