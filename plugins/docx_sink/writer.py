@@ -85,7 +85,11 @@ def _layout(word: Any, profile: Profile, config: Config) -> Layout:
     return Layout(
         style_ids={role: style_id(word, name) for role, name in ROLE_STYLES.items()},
         canonical_labels=config.labels != "keep",
-        highlight=profile.placeholder_highlight if config.placeholders == "mark" else None,
+        # Under `fill` the placeholders left carry their mark (filled spans are `filled`):
+        # highlighted as under `mark`, so what is left to fill stands out, as in Markdown.
+        highlight=(
+            profile.placeholder_highlight if config.placeholders in ("mark", "fill") else None
+        ),
         arabic_dates=closing.date_digits == "arabic",
         date_right_chars=closing.date_right_chars,
         center_signature=closing.signature_placement == "center_over_date",
