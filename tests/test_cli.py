@@ -245,3 +245,12 @@ def test_directory_search_skips_json_that_is_not_gongwen_json(tmp_path: Path) ->
     result = gongwen("convert", str(tree), "-o", str(tmp_path / "out"), "-t", "md")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["model.md", "report.md"]
+
+
+def test_renumber_is_short_for_labels_renumber() -> None:
+    source = "一、总体\n内容。\n三、计划\n内容。\n".encode()
+    short = gongwen("convert", "-", "-t", "md", "--renumber", stdin=source)
+    long = gongwen("convert", "-", "-t", "md", "--labels", "renumber", stdin=source)
+    assert short.returncode == long.returncode == 0
+    assert short.stdout == long.stdout
+    assert "二、计划" in short.stdout.decode()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from convert.cli import main
 from tests.docx_xml import NS, DocxParts, attr, canonical, read_parts, style_of, text
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "docx" / "compilation.json"
+FILL = FIXTURE.with_name("fill.toml")
 HEADING_FONTS = ("黑体", "楷体_GB2312", "仿宋_GB2312", "仿宋_GB2312")
 
 
@@ -142,6 +144,21 @@ def test_placeholders_highlighted_with_mark(parts: DocxParts, plain: DocxParts) 
     assert [text(run) for run in marked] == ["××", "××", "××"]
     assert {run.find("w:rPr/w:highlight", NS).get(attr("val")) for run in marked} == {"yellow"}
     assert not plain.document.xpath("//w:highlight", namespaces=NS)
+
+
+def test_unfilled_placeholders_highlighted_with_fill(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Under `fill` the DOCX highlights exactly what Markdown wraps in ⟦ ⟧; fills are plain."""
+    options = ["--normalize", "--placeholders", "fill", "--fill", str(FILL)]
+    filled = convert(tmp_path, "filled", *options)
+    assert main(["convert", str(FIXTURE), "-t", "md", *options]) == 0
+    wrapped = re.findall("⟦(.*?)⟧", capsys.readouterr().out)
+    highlighted = filled.document.xpath("//w:r[w:rPr/w:highlight]", namespaces=NS)
+    assert [text(run) for run in highlighted] == wrapped
+    assert len(wrapped) == 4  # the 亿元 figure, a run-in lead, a bureau, a county
+    assert "前山镇" in text(filled.document)
+    assert not any("前山" in text(run) for run in highlighted)
 
 
 def test_table_rows_become_a_word_table(parts: DocxParts) -> None:

@@ -76,7 +76,7 @@ def test_body_uses_the_reference_style_ids_and_drops_its_sample_text(parts: obje
     assert "模板中的示例文字，转换时被替换。" not in by_text
 
 
-def test_styles_missing_from_the_reference_come_from_the_profile(parts: object) -> None:
+def test_styles_missing_from_the_reference_keep_the_profile_layout(parts: object) -> None:
     assert parts.style_value("Date", "w:pPr/w:ind", "rightChars") == "400"  # type: ignore[attr-defined]
     assert parts.style_value("FirstParagraph", "w:basedOn") == "BodyText"  # type: ignore[attr-defined]
 

@@ -75,6 +75,13 @@ def add_normalization_options(parser: argparse.ArgumentParser) -> None:
         "sequentially (default: canonical)",
     )
     group.add_argument(
+        "--renumber",
+        action="store_const",
+        const="renumber",
+        dest="labels",
+        help="the same as --labels renumber",
+    )
+    group.add_argument(
         "--split-run-in",
         action=argparse.BooleanOptionalAction,
         default=None,

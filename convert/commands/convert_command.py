@@ -196,8 +196,8 @@ def _plan(args: argparse.Namespace, converter: Converter, to: str) -> list[Job]:
         return []
     if output is None and sink.binary:
         raise ConfigError(
-            f"{sink.name.upper()} is binary and is not written to a terminal: "
-            "name an output file with -o (or -o - to write it to stdout)"
+            f"{sink.name.upper()} is binary and goes to standard output only when asked: "
+            "name an output file with -o, or use -o - for standard output"
         )
     if output is None and sink.binary is False:
         output = STDIO

@@ -2,8 +2,9 @@
 
 A reference DOCX lends its styles, page setup, headers and footers (pandoc's
 model): its body is emptied, its last section properties are kept. Styles the
-body needs and the reference lacks are created from the profile; styles it has
-are left exactly as the user made them.
+body needs and the reference lacks are based on its related styles (see
+`derived`), or made from the profile when it has none; styles it has are left
+exactly as the user made them.
 """
 
 from __future__ import annotations

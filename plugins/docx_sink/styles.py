@@ -112,7 +112,7 @@ def add_run_in_styles(word: Any) -> None:
     document, so with a reference DOCX they follow its headings.
     """
     for heading, run_in in zip(HEADING_STYLES, RUN_IN_STYLES, strict=True):
-        style = _get_or_add(word, run_in, WD_STYLE_TYPE.CHARACTER)
+        style = get_or_add_style(word, run_in, WD_STYLE_TYPE.CHARACTER)
         source = resolved_run_properties(word, heading)
         _strip(style.element, "rPr")
         properties = sub(style.element, "rPr")
@@ -149,7 +149,7 @@ def style_id(word: Any, name: str) -> str:
 
 def _inherit(word: Any, name: str, based_on: str) -> None:
     """A style that looks exactly like `based_on` but is not picked up by the TOC field."""
-    style = _get_or_add(word, name, WD_STYLE_TYPE.PARAGRAPH)
+    style = get_or_add_style(word, name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = word.styles[based_on]
     style.quick_style = True
     _strip(style.element, "pPr", "rPr")
@@ -178,7 +178,8 @@ def _set_defaults(styles: etree._Element, profile: Profile) -> None:
     sub(sub(sub(defaults, "pPrDefault"), "pPr"), "spacing", before="0", after="0")
 
 
-def _get_or_add(word: Any, name: str, kind: Any) -> Any:
+def get_or_add_style(word: Any, name: str, kind: Any) -> Any:
+    """The style named `name`, added (of `kind`) when the document lacks it."""
     if name in word.styles:
         return word.styles[name]
     style = word.styles.add_style(name, kind)
@@ -200,7 +201,7 @@ def _define_style(
     right_chars: float = 0,
     left_chars: float = 0,
 ) -> None:
-    target = _get_or_add(word, name, WD_STYLE_TYPE.PARAGRAPH)
+    target = get_or_add_style(word, name, WD_STYLE_TYPE.PARAGRAPH)
     if based_on is not None and name != based_on:
         target.base_style = word.styles[based_on]
     target.hidden = False

@@ -19,6 +19,7 @@ from lxml import etree
 from convert import Config, Document, __version__
 
 from .body import Layout, body_elements
+from .derived import RELATIVES, derive_missing_styles, style_size
 from .footers import set_page_numbers
 from .ooxml import element, sub, w
 from .profile import Profile, load_profile, text_width_pt
@@ -72,8 +73,13 @@ def write_docx(document: Document, config: Config) -> bytes:
 
 
 def _add_missing_styles(word: Any, profile: Profile) -> None:
+    # Styles with no relative first (Title, headings), so derived ones can be based on them.
     missing = {name for name in ROLE_STYLES.values() if name not in word.styles}
-    set_styles(word, profile, only=missing)
+    unrelated = missing - RELATIVES.keys()
+    set_styles(word, profile, only=unrelated)
+    left = derive_missing_styles(word, profile, missing - unrelated)
+    if left:
+        set_styles(word, profile, only=left)
 
 
 def _layout(word: Any, profile: Profile, config: Config) -> Layout:
@@ -85,12 +91,19 @@ def _layout(word: Any, profile: Profile, config: Config) -> Layout:
     return Layout(
         style_ids={role: style_id(word, name) for role, name in ROLE_STYLES.items()},
         canonical_labels=config.labels != "keep",
-        highlight=profile.placeholder_highlight if config.placeholders == "mark" else None,
+        # Under `fill` the placeholders left carry their mark (filled spans are `filled`):
+        # highlighted as under `mark`, so what is left to fill stands out, as in Markdown.
+        highlight=(
+            profile.placeholder_highlight if config.placeholders in ("mark", "fill") else None
+        ),
         arabic_dates=closing.date_digits == "arabic",
         date_right_chars=closing.date_right_chars,
         center_signature=closing.signature_placement == "center_over_date",
         signature_right_chars=closing.signature_right_chars,
-        body_size=profile.body.size,
+        # Indents given in 字 are converted with the body font the document really uses.
+        body_size=profile.body.size
+        if config.reference_docx is None
+        else style_size(word, "Body Text"),
         text_width_twips=int(width / 635) if width else round(text_width_pt(profile) * 20),
         toc=config.toc,
     )
