@@ -286,6 +286,7 @@ def block_to_dict(block: Block) -> JsonObject:
     if block.rows is not None:
         result["rows"] = [list(row) for row in block.rows]
     _put(result, "page", block.page)
+    _put(result, "outline_level", block.outline_level)
     return result
 
 
@@ -304,6 +305,7 @@ def block_from_dict(data: Mapping[str, Any]) -> Block:
         marks=tuple(_mark_from_dict(item) for item in data.get("marks", ())),
         rows=None if rows is None else tuple(tuple(str(c) for c in row) for row in rows),
         page=data.get("page"),
+        outline_level=data.get("outline_level"),
     )
 
 

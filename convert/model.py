@@ -101,7 +101,10 @@ class Block:
 
     `text` never includes the numbering label of a heading (see `numbering`)
     nor the lead of a run-in paragraph (see `lead`). `lines` is where the block
-    came from in the input.
+    came from in the input. `outline_level` (1–4) is where a heading sits in
+    the document outline when that differs from its label's level (the `一、`
+    headings under an unnumbered section line sit at 2); None means "the
+    label's level".
     """
 
     type: BlockType
@@ -112,10 +115,13 @@ class Block:
     marks: tuple[Mark, ...] = ()
     rows: tuple[tuple[str, ...], ...] | None = None
     page: str | None = None
+    outline_level: int | None = None
 
     @property
     def level(self) -> int | None:
-        """Heading level 1–4 (None for other blocks and unnumbered headings)."""
+        """Outline level 1–4: `outline_level` when set, else the label's level, else None."""
+        if self.outline_level is not None:
+            return self.outline_level
         return self.numbering.level if self.numbering else None
 
 

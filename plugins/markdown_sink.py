@@ -103,7 +103,7 @@ def render_block(block: Block, base: int, config: Config) -> Iterator[str]:
     elif block.type == "title":
         yield _heading(base, escape_label(inline))
     elif block.type == "heading":
-        level = block.numbering.level if block.numbering else 1
+        level = block.level or 1
         text = labelled(block.numbering, inline, canonical)
         yield _heading(base + level, escape_label(text))
     elif block.type == "paragraph" and block.lead is not None:

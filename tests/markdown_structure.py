@@ -69,7 +69,7 @@ def expected_structure(document: dict[str, Any], split_run_in: bool = True) -> l
         elif kind == "title":
             shape.append(f"h{max(base, 1)}")
         elif kind == "heading":
-            shape.append(f"h{min(base + block.get('level', 1), 6)}")
+            shape.append(f"h{min(base + block.get('outline_level', block.get('level', 1)), 6)}")
         elif kind == "toc_entry":
             if not shape or shape[-1] != "ul":
                 shape.append("ul")

@@ -4,6 +4,7 @@
     == article 1: 区财政局…工作总结 (text)
     title 4: 区财政局…工作总结
     heading 6 L1 一、→一、 #1: 总体情况
+    heading 9 L1 一、→一、 #1 O2: 重点任务 (outline level 2, under a section line)
     paragraph 7 lead L2 (一）→（一） #1 inferred: 标题。 | 正文…
     ~ join-lines/join 8-9: 国资国⏎企管理 → 国资国企管理
     ! numbering/gap 12: …
@@ -40,7 +41,9 @@ def render_block(block: Block) -> str:
             f"{block.type} {block.lines} lead{_numbering(lead.numbering)}: "
             f"{lead.text} | {block.text}"
         )
-    return f"{block.type} {block.lines}{_numbering(block.numbering)}{page}: {block.text}"
+    outline = f" O{block.outline_level}" if block.outline_level is not None else ""
+    numbering = _numbering(block.numbering)
+    return f"{block.type} {block.lines}{numbering}{outline}{page}: {block.text}"
 
 
 def render(document: Document) -> str:

@@ -10,6 +10,16 @@ means for the labels under it is reported: a restart of a sequence begun
 before it, or a `一、` list that starts under it (its labels then sit one
 level below the line).
 
+Word's navigation pane and the Markdown `#` depth follow the outline, not
+the label: a section line gets `outline_level` 1, and when the numbered
+headings under it (up to the next section line or the article's end) start
+at `一、`, each of them sits one outline level deeper than its label's level
+(`一、` → 2, `（一）` → 3, `1.` → 4), reported as `outline-shift`. The
+outline has four levels (GB/T 9704 defines four label levels): a `（1）` under
+a section line stays at 4, sharing Heading 4 with the `1.` above it. Labels,
+text and `Numbering.level` never change; run-in leads and list items are
+not headings and are not shifted.
+
 A short unpunctuated paragraph that stands after the text of heading N of a
 list whose N+1 never comes (`持续提升政府公共服务和社会治理能力` after
 `四、…`, 002:649) has probably lost its label; it is left as it is and
@@ -29,6 +39,7 @@ from .lists import numbering_of
 from .patterns import DATE_LINE, ORGANISATION_END, canonical_label, has_cjk
 
 PASS_NAME = "numbering"
+OUTLINE_LEVELS = 4
 SECTION_MAX_CHARS = 20
 LOST_LABEL_MAX_CHARS = 24
 _PUNCTUATION = "，,。；;：:、！？!?“”‘’（）()《》【】"
@@ -62,7 +73,7 @@ def mark_sections(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[Fi
     findings: list[Finding] = []
     for index, block in enumerate(blocks):
         if is_section_line(block):
-            result[index] = replace(block, type="heading")
+            result[index] = replace(block, type="heading", outline_level=1)
             findings.append(_section_finding(blocks, index))
         elif _bare_phrase(block, LOST_LABEL_MAX_CHARS, 6) and not ORGANISATION_END.search(
             block.text
@@ -70,7 +81,34 @@ def mark_sections(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[Fi
             lost = _lost_label(blocks, index)
             if lost is not None:
                 findings.append(lost)
+    findings.extend(_shift_under_sections(result))
     return tuple(result), findings
+
+
+def _shift_under_sections(blocks: list[Block]) -> list[Finding]:
+    """Put the numbered headings under each section line one outline level deeper."""
+    findings: list[Finding] = []
+    starts = [i for i, b in enumerate(blocks) if b.type == "heading" and b.numbering is None]
+    for start, end in zip(starts, [*starts[1:], len(blocks)][: len(starts)], strict=True):
+        under = [
+            i
+            for i in range(start + 1, end)
+            if blocks[i].type == "heading" and blocks[i].numbering is not None
+        ]
+        levels = [n.level for i in under if (n := blocks[i].numbering) is not None]
+        if not levels or min(levels) != 1:
+            continue  # nothing under it, or its labels already sit below level 1
+        for i in under:
+            numbering = blocks[i].numbering
+            assert numbering is not None  # chosen above for having one
+            blocks[i] = replace(blocks[i], outline_level=min(numbering.level + 1, OUTLINE_LEVELS))
+        section, span = blocks[start], blocks[under[0]].lines.merge(blocks[under[-1]].lines)
+        message = (
+            f"line {section.lines.first}: the numbered headings under “{section.text}” "
+            f"(lines {span}) sit one outline level deeper than their labels (一、 → Heading 2)"
+        )
+        findings.append(_finding(section, "outline-shift", message, "info"))
+    return findings
 
 
 def _section_finding(blocks: tuple[Block, ...], index: int) -> Finding:
