@@ -302,3 +302,23 @@ def test_004_compilation_title_survives_the_site_chrome_pass(
     document = seeds["004"][1]
     headers = [(b.lines.first, b.text) for b in document.front if b.type == "compilation_title"]
     assert headers == [(1, "2022年度工作总结及2023年工作计划汇编（85篇）")]
+
+
+@pytest.mark.parametrize(
+    ("seed", "line", "header"),
+    [
+        ("000", 2, "2023年第三季度工作总结汇编（8篇）"),
+        ("001", 2, "2023年度工作总结和2024年度工作计划汇编（18篇）"),
+        ("002", 5, "2023年政府部门工作汇报多篇9篇"),  # the page title, kept once
+        ("003", 2, "各级局机关2023年上半年工作总结暨下半年工作计划材料汇编（6篇）"),
+        ("004", 1, "2022年度工作总结及2023年工作计划汇编（85篇）"),
+    ],
+)
+def test_every_seed_has_one_compilation_title(
+    seeds: dict[str, tuple[list[str], Document]], seed: str, line: int, header: str
+) -> None:
+    document = seeds[seed][1]
+    headers = [(b.lines.first, b.text) for b in document.front if b.type == "compilation_title"]
+    assert headers == [(line, header)]
+    page_titles = [c.lines.first for c in document.changes if c.rule == "page-title"]
+    assert page_titles == ([9] if seed == "002" else [])

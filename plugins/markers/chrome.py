@@ -9,6 +9,12 @@ closing a paid compilation), and everything from a standalone `阅读全文` on
 when only short lines that are not sentences (no final 。) follow it. The
 same words inside the body stay. A removed line becomes a `Change` whose
 `before` is the whole line.
+
+The page title (a head line repeated within the head run) is the only name
+such a page gives its document: its first copy stays, as a
+`compilation_title` block, and becomes `meta.title`; the repeats go. The
+front-matter pass (200) keeps it in the front matter when the document has
+no compilation header of its own, and drops it (on record) when it has one.
 """
 
 from __future__ import annotations
@@ -139,7 +145,8 @@ def _strip_series_prefix(block: Block, changes: list[Change]) -> list[Block]:
 def remove_chrome(document: Document, config: Config) -> Document:
     """Pass: drop site chrome, ad lines and preview headers/tails, auditing each line.
 
-    A preview's series prefix is cut from its title line, which stays.
+    A preview's series prefix is cut from its title line, which stays; the
+    first copy of a repeated page title stays as a `compilation_title` block.
     """
     blocks = list(document.iter_blocks())
     drops = chrome_drops(blocks)
@@ -158,6 +165,8 @@ def remove_chrome(document: Document, config: Config) -> Document:
             return _strip_series_prefix(block, changes)
         if rule == "page-title":
             titles.append(block.text)
+            if len(titles) == 1:
+                return [replace(block, type="compilation_title")]
         changes.append(
             Change(pass_name=PASS_NAME, rule=rule, lines=block.lines, before=block.text, after="")
         )

@@ -9,6 +9,11 @@ An entry that names the compilation itself or the 目录 (`…汇编（18篇）<
 `目录<TAB>1`) stays a `toc_entry` with its text, and an info `Finding`
 (rule `toc-self-entry`, the entry's line) marks it so that sinks and the
 article pass can leave it out.
+
+A `compilation_title` block already at the top of the body is a page title
+that the site-chrome pass kept (002:5, `2023年政府部门工作汇报多篇9篇`): it is
+the document's compilation title when no header of its own follows within the
+head window, and is dropped as a `page-title` change when one does.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from convert import Block, Config, Document, Finding
+from convert import Block, Change, Config, Document, Finding
 
 from .patterns import COMPILATION_HEADER, TOC_TITLE, ends_terminal, gap
 
@@ -36,6 +41,13 @@ def run_front(document: Document, config: Config) -> Document:
     first = document.articles[0]
     blocks = list(first.blocks)
     front: list[Block] = []
+    changes: list[Change] = []
+    if blocks and blocks[0].type == "compilation_title":
+        page_title = blocks.pop(0)
+        if _find_header(blocks) is None:
+            front.append(page_title)
+        else:
+            changes.append(_dropped_page_title(page_title))
     header = _find_header(blocks)
     if header is not None:
         front.extend(blocks[: header + 1])
@@ -47,11 +59,17 @@ def run_front(document: Document, config: Config) -> Document:
             front.append(replace(blocks[0], type="toc_title"))
             front.extend(toc)
             blocks = blocks[1 + len(toc) :]
-    if not front:
+    if not front and not changes:
         return document
     articles = (replace(first, blocks=tuple(blocks)), *document.articles[1:])
     result = replace(document, front=document.front + tuple(front), articles=articles)
-    return result.with_audit(findings=self_entries(front))
+    return result.with_audit(tuple(changes), self_entries(front))
+
+
+def _dropped_page_title(block: Block) -> Change:
+    return Change(
+        pass_name=PASS_NAME, rule="page-title", lines=block.lines, before=block.text, after=""
+    )
 
 
 def _folded(text: str) -> str:
