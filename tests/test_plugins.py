@@ -84,8 +84,12 @@ def test_external_plugin_is_listed_and_used(plugin_site: Path, tmp_path: Path) -
     output = tmp_path / "out.txt"
     result = _gongwen(plugin_site, "convert", str(SAMPLE), "-o", str(output))
     assert result.returncode == 0, result.stderr
-    text = output.read_text(encoding="utf-8")
-    assert "一、上半年工作开展情况" in text
+    lines = output.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "2024年上半年工作总结汇编（3篇）"
+    assert "一、上半年工作开展情况" in lines
+    assert "目录" not in lines
+    assert "1." not in lines
+    assert lines.count("") == 3  # a blank line before each of the three articles
     as_json = _gongwen(plugin_site, "convert", str(SAMPLE), "-t", "json")
     assert "plaintext.articles" in json.loads(as_json.stdout)["meta"]["extra"]
 

@@ -15,9 +15,16 @@ from convert.model import labelled
 
 
 def write_plaintext(document: Document, config: Config) -> bytes:
-    """Render every block on its own line, articles separated by a blank line."""
+    """Render every block on its own line, articles separated by a blank line.
+
+    The source's 目录 entries are left out: their page numbers belong to another layout.
+    """
     canonical = config.labels != "keep"
-    parts: list[str] = [labelled(b.numbering, b.text, canonical) for b in document.front]
+    parts: list[str] = [
+        labelled(b.numbering, b.text, canonical)
+        for b in document.front
+        if b.type not in ("toc_title", "toc_entry")
+    ]
     for article in document.articles:
         if parts:
             parts.append("")
