@@ -49,6 +49,7 @@ def test_outline_json(capsys: pytest.CaptureFixture[str]) -> None:
     lost = data["articles"][1]["headings"][2]
     assert lost == {
         "level": 2,
+        "outline_level": 2,
         "number": 2,
         "label": "()",
         "canonical_label": "（二）",

@@ -81,3 +81,12 @@ def test_seed_002_plan_section_is_heading_1_over_heading_2(seed_002_docx: Path) 
     assert styles["2023年工作计划"] == "Heading1"
     assert styles["一、产业赋能，在推动高质量发展上起新势、求突破"] == "Heading2"
     assert styles["四、传承创新，在推动齐文化繁荣发展上起新势、求突破"] == "Heading2"
+
+
+def test_outline_command_indents_by_outline_level(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["outline", str(SECTIONS), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    headings = [h for a in data["articles"] for h in a["headings"]]
+    shifted = [h for h in headings if h["label"] == "一、"]
+    assert shifted
+    assert all(h["level"] == 1 and h["outline_level"] == 2 for h in shifted)

@@ -56,6 +56,7 @@ def heading_record(block: Block) -> dict[str, Any] | None:
     numbering, text, run_in = found
     record: dict[str, Any] = {
         "level": numbering.level if numbering else None,
+        "outline_level": block.level if not run_in else (numbering.level if numbering else None),
         "number": numbering.number if numbering else None,
         "label": numbering.label if numbering else None,
         "canonical_label": numbering.canonical if numbering else None,
@@ -131,6 +132,7 @@ def format_outline(data: dict[str, Any], canonical: bool) -> str:
 
 def _heading_line(heading: dict[str, Any], canonical: bool) -> str:
     level = heading["level"] or 1
+    depth = heading["outline_level"] or level
     label = (heading["canonical_label"] if canonical else None) or heading["label"] or ""
     flags = []
     if heading["number"] is not None:
@@ -140,7 +142,7 @@ def _heading_line(heading: dict[str, Any], canonical: bool) -> str:
     if heading["run_in"]:
         flags.append("run-in")
     flags.append(f"line {heading['lines'][0]}")
-    return f"{_INDENT * level}{label}{heading['text']}  [{', '.join(flags)}]"
+    return f"{_INDENT * depth}{label}{heading['text']}  [{', '.join(flags)}]"
 
 
 def run(args: argparse.Namespace) -> int:
