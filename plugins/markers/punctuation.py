@@ -14,7 +14,8 @@ Rules (each its own `Change.rule`):
 - `terminal-period`: a paragraph ending in `.` after a CJK ideograph ends in `。`.
 - `stray-space`: spaces (also NBSP, EN SPACE, U+3000) between CJK characters, or
   between CJK and a Latin letter or digit, are removed; spaces between two
-  ideographs inside quotes or 《》 are kept (slogans: “不忘初心 牢记使命”).
+  ideographs inside quotes or 《》 are kept (slogans: “不忘初心 牢记使命”), and
+  so is the space that ends a URL.
 """
 
 from __future__ import annotations
@@ -171,12 +172,17 @@ def _cjk_like(char: str, other: str) -> bool:
     return is_cjk(char) or (char in FULL_WIDTH and is_han(other))
 
 
-def space_edits(text: str, protected: list[tuple[int, int]]) -> list[Edit]:
-    """Stray spaces inside CJK text; slogan spaces inside quotes stay."""
+def space_edits(
+    text: str, protected: list[tuple[int, int]], urls: list[tuple[int, int]]
+) -> list[Edit]:
+    """Stray spaces inside CJK text; slogan spaces inside quotes stay, and so does the
+    space that ends a URL (without it the text after would read as part of the URL)."""
     edits = []
     for match in SPACES.finditer(text):
         before, after = char_at(text, match.start() - 1), char_at(text, match.end())
         if not before or not after:
+            continue
+        if urls and _in_spans(match.start() - 1, urls):
             continue
         if is_han(before) and is_han(after) and _in_spans(match.start(), protected):
             continue
@@ -206,7 +212,7 @@ def normalize_punctuation(text: str) -> Outcome:
         edits += [Edit(m.start(), m.end(), "%", "percent-sign") for m in re.finditer("％", text)]
     if text.endswith(".") and is_han(char_at(text, len(text) - 2)):
         edits.append(Edit(len(text) - 1, len(text), "。", "terminal-period"))
-    edits += space_edits(text, quoted + book_title_spans(text))
+    edits += space_edits(text, quoted + book_title_spans(text), urls)
     return Outcome(edits=edits, notes=notes)
 
 
