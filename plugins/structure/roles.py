@@ -3,11 +3,12 @@
 - Title: an unnumbered line without terminal punctuation or commas, at most
   `TITLE_MAX_CHARS` long, that either appears in the 目录, or ends like a report
   title (`…总结`, `…计划`, `…思路`, `…安排` …) and stands apart: a blank line
-  after it and, before it, a blank line (two in inputs that put a blank line
-  after every line) or the start of the body. The first line of a document
-  that is not a compilation is also a title when it stands apart and names a
-  kind of official document (`…的通知`, `…的意见`, `…讲话`). Paywall marks glued to its
-  front (`##paidbegin##…`) are tolerated and left for their own pass.
+  after it (or a salutation right under it) and, before it, a blank line (two
+  in inputs that put a blank line after every line) or the start of the body.
+  The first line of a document that is not a compilation is also a title when
+  it stands apart and names a kind of official document (`…的通知`, `…的意见`,
+  `…讲话`). Paywall marks glued to its front (`##paidbegin##…`) are tolerated
+  and left for their own pass.
 - Salutation: a whole line such as `各位代表：` or `各位代表、同志们:`;
   `各位代表,2023年…` inside a paragraph is not one.
 - Date: a whole line `2023年10月19日` (also in Chinese numerals); the short
@@ -56,7 +57,12 @@ def title_shaped(text: str) -> bool:
 def _stands_apart(blocks: tuple[Block, ...], index: int, spaced: bool) -> bool:
     before_needed = 2 if spaced else 1
     before_ok = index == 0 or gap(blocks[index - 1], blocks[index]) >= before_needed
-    after_ok = index + 1 == len(blocks) or gap(blocks[index], blocks[index + 1]) >= 1
+    after_ok = (
+        index + 1 == len(blocks)
+        or gap(blocks[index], blocks[index + 1]) >= 1
+        # A speech's title sits right above its salutation ("…的报告" ⏎ "各位代表：").
+        or bool(SALUTATION.match(blocks[index + 1].text))
+    )
     return before_ok and after_ok
 
 
