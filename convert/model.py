@@ -32,8 +32,6 @@ BlockType = Literal[
 
 BLOCK_TYPES: tuple[BlockType, ...] = BlockType.__args__  # type: ignore[attr-defined]
 
-Role = Literal["place", "number", "date", "person", "organisation", "document_number", "unknown"]
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Span:

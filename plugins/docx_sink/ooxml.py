@@ -56,11 +56,6 @@ def half_points(points: float) -> str:
     return str(round(points * 2))
 
 
-def mm_to_twips(millimetres: float) -> int:
-    """Millimetres as twips."""
-    return round(millimetres * 72 / 25.4 * 20)
-
-
 def fonts(parent: etree._Element, east_asia: str, latin: str) -> etree._Element:
     """Append a `w:rFonts` naming the East Asian and Latin fonts."""
     return sub(parent, "rFonts", ascii=latin, hAnsi=latin, eastAsia=east_asia, cs=latin)

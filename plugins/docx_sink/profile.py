@@ -19,7 +19,6 @@ from convert import Config, ConfigError
 
 ROOT_PROFILE = "gbt9704"
 ALIGNMENTS = ("left", "center", "right", "justify", "both")
-HEADING_LEVELS = (1, 2, 3, 4)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -271,9 +270,3 @@ def text_width_pt(profile: Profile) -> float:
     """Width of the text block (版心) in points."""
     page = profile.page
     return (page.width_mm - page.margin_left_mm - page.margin_right_mm) * 72 / 25.4
-
-
-def text_height_pt(profile: Profile) -> float:
-    """Height of the text block (版心) in points."""
-    page = profile.page
-    return (page.height_mm - page.margin_top_mm - page.margin_bottom_mm) * 72 / 25.4

@@ -117,7 +117,6 @@ CONTENT_WORDS = frozenset(
 # A subtree longer than this, mostly unlinked and punctuated like sentences,
 # is body text whatever its name says.
 BODY_TEXT_CHARS = 100
-BODY_TEXT_MARKS = 3
 MARK_EVERY_CHARS = 60
 
 
@@ -356,10 +355,3 @@ def _named_as_chrome(tag: Tag, chrome_words: frozenset[str]) -> bool:
         return False
     words = class_words(tag)
     return bool(words & chrome_words) and not words & CONTENT_WORDS
-
-
-def text_nodes(root: Tag) -> Iterator[NavigableString]:
-    """Yield the plain text nodes below `root` (not comments or other markup)."""
-    for node in root.descendants:
-        if type(node) is NavigableString:
-            yield node

@@ -70,7 +70,6 @@ BLOCK_TAGS = frozenset(
     ]
 )
 HEADING_TAGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-PUNCTUATION = frozenset("，。；！？、“”《》：,.;!?")
 # Sentence punctuation: what body text has and menus, dates and labels lack.
 SENTENCE_PUNCTUATION = frozenset("，。；！？、")
 
@@ -94,11 +93,6 @@ class Segment:
     quote: bool = False
     pre: bool = False
     raw: list[str] = field(default_factory=list)
-
-    @property
-    def link_density(self) -> float:
-        """Share of the segment's characters inside links."""
-        return self.link_chars / self.chars if self.chars else 0.0
 
     @property
     def sentence_marks(self) -> int:
